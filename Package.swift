@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "consult",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "consult", targets: ["consult"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // Locations, diagnostics and their rendering; depends on nothing.
+        .target(name: "ConsultDiagnostics"),
+        // The typed, total, sandboxed condition language.
+        .target(name: "ConsultExpression", dependencies: ["ConsultDiagnostics"]),
+        // YAML playbooks and answers files -> a checked Program and Answers.
+        .target(name: "ConsultPlaybook", dependencies: [
+            "ConsultExpression", "ConsultDiagnostics",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Program x Answers -> Diagnosis -> Plan; example runner.
+        .target(name: "ConsultEngine", dependencies: ["ConsultPlaybook", "ConsultExpression"]),
+        // Plan -> terminal text | Markdown | HTML | JSON.
+        .target(name: "ConsultRender", dependencies: [
+            "ConsultEngine", "ConsultPlaybook",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Portfolio runs: CSV / JSON Lines / answers files -> plans and a portfolio summary.
+        .target(name: "ConsultBatch", dependencies: ["ConsultRender", "ConsultEngine", "ConsultPlaybook"]),
+        // libedit, reached through static inline wrappers (its setters are variadic).
+        .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit", pkgConfig: "libedit",
+                       providers: [.apt(["libedit-dev"])]),
+        // The interactive consultation shell: line reader seam over libedit, commands, input loop.
+        .target(name: "ConsultShell", dependencies: ["ConsultRender", "ConsultEngine", "ConsultPlaybook", "CLibEdit"]),
+        .executableTarget(name: "consult", dependencies: [
+            "ConsultShell", "ConsultBatch", "ConsultRender", "ConsultEngine", "ConsultPlaybook", "ConsultDiagnostics",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ConsultExpressionTests", dependencies: ["ConsultExpression"]),
+        .testTarget(name: "ConsultPlaybookTests", dependencies: ["ConsultPlaybook", "TestSupport"]),
+        .testTarget(name: "ConsultEngineTests", dependencies: ["ConsultEngine", "ConsultRender", "TestSupport"]),
+        .testTarget(name: "ConsultCLITests", dependencies: ["consult", "TestSupport"]),
+        .testTarget(name: "ConsultShellTests", dependencies: ["consult", "ConsultShell", "TestSupport"]),
+        .testTarget(name: "ConsultBatchTests", dependencies: ["consult", "ConsultBatch", "TestSupport"]),
+    ]
+)

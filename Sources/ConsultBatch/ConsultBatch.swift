@@ -1,0 +1,2 @@
+/// Portfolio runs (issue 7) live here.
+enum ConsultBatchModule {}

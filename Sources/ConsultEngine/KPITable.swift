@@ -1,0 +1,56 @@
+import ConsultExpression
+import ConsultPlaybook
+
+/// The KPI table of domain-brief §4.4: a row per metric touched by a fired rule (or marked
+/// `always`), with baseline and day-30/60/90 targets; missing 30/60 targets are interpolated.
+struct KPITable {
+    let program: Program
+    let diagnosis: Diagnosis
+    let language: Language
+
+    func rows(findings fired: [FiredRule]) -> [KPIRow] {
+        var rows: [KPIRow] = []
+        for metric in program.metrics {
+            let touching = fired.filter { f in f.rule.kpiTargets.contains { $0.metric == metric.id } }
+            let baseline = metric.fact.flatMap { diagnosis.values[$0] } ?? .unknown
+            let targets: KPITargets
+            let owner: Owner
+            if let first = touching.first, let t = first.rule.kpiTargets.first(where: { $0.metric == metric.id }) {
+                targets = t
+                owner = first.rule.actions.first?.owner ?? .merchant
+            } else if let always = metric.always, baseline.isKnown {
+                targets = always
+                owner = .merchant
+            } else {
+                continue
+            }
+            let d90 = evaluate(targets.d90)
+            let declaration = metric.fact.flatMap { program.declaration(of: $0) }
+            rows.append(KPIRow(
+                metric: metric.id, label: metric.label[language], unit: (metric.unit ?? declaration?.unit)?[language],
+                kind: declaration?.kind, baseline: baseline,
+                d30: evaluate(targets.d30) ?? interpolate(baseline, d90, 1),
+                d60: evaluate(targets.d60) ?? interpolate(baseline, d90, 2),
+                d90: d90, owner: owner, because: touching.map(\.rule.code)))
+        }
+        // Rows driven by the most urgent findings first; `always` rows (GMV) lead.
+        let rank = Dictionary(fired.enumerated().map { ($1.rule.code, $0) }, uniquingKeysWith: { a, _ in a })
+        return rows.enumerated().sorted { a, b in
+            let ra = a.element.because.compactMap { rank[$0] }.min() ?? -1
+            let rb = b.element.because.compactMap { rank[$0] }.min() ?? -1
+            return ra != rb ? ra < rb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    func evaluate(_ spec: TargetSpec?) -> KPITarget? {
+        guard let spec, let n = spec.value.evaluate({ diagnosis.values[$0] ?? .unknown }).number else { return nil }
+        return KPITarget(comparison: spec.comparison, value: n.rounded(places: 2))
+    }
+
+    /// Linear interpolation between the baseline and the day-90 target: step 1 of 3 is day 30.
+    func interpolate(_ baseline: Value, _ d90: KPITarget?, _ step: Int) -> KPITarget? {
+        guard let d90, let b = baseline.number else { return nil }
+        let value = b + ((d90.value - b) * Number(step)).divided(by: 3)!
+        return KPITarget(comparison: d90.comparison, value: value.rounded(places: 2))
+    }
+}

@@ -1,0 +1,48 @@
+import ConsultExpression
+import ConsultPlaybook
+
+/// Fills `{fact_id}` placeholders in playbook texts with formatted values.
+struct TextFiller {
+    let program: Program
+    let values: [String: Value]
+    let language: Language
+
+    var lookup: (String) -> Value { { values[$0] ?? .unknown } }
+
+    func fill(_ text: Text) -> String {
+        let source = text[language]
+        guard source.contains("{") else { return source }
+        var out = ""
+        var rest = Substring(source)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "}") else { break }
+            let name = String(after[..<close])
+            if program.declaration(of: name) != nil {
+                out += ValueFormatter.format(values[name] ?? .unknown, as: program.declaration(of: name), language)
+            } else {
+                out += "{\(name)}"
+            }
+            rest = after[after.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+
+    /// A fact with its label and display value; nil for a fact the program does not declare.
+    func line(_ fact: String) -> FactLine? {
+        guard let declaration = program.declaration(of: fact) else { return nil }
+        let label = program.question(fact).map { shortLabel($0) } ?? program.derivedFact(fact)?.title[language] ?? fact
+        let value = values[fact] ?? .unknown
+        return FactLine(fact: fact, label: label, value: value,
+                        display: ValueFormatter.format(value, as: declaration, language), kind: declaration.kind)
+    }
+
+    /// Metric labels are short; questions have only prompts, so metrics name them where they can.
+    func shortLabel(_ q: Question) -> String {
+        if let label = q.label { return label[language] }
+        if let m = program.metrics.first(where: { $0.fact == q.id }) { return m.label[language] }
+        return q.fact.id
+    }
+}

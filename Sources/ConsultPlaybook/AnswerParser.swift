@@ -1,0 +1,125 @@
+import ConsultExpression
+
+/// Why an answer was refused, and the form that is accepted, in both languages.
+public struct AnswerError: Error, Hashable, Sendable {
+    public var fact: String
+    public var given: String
+    public var problem: Text
+    public var accepted: Text
+
+    public func message(_ language: Language) -> String {
+        language == .zh
+            ? "\(fact)：“\(given)” \(problem.zh)；可填：\(accepted.zh)"
+            : "\(fact): '\(given)' \(problem.en); accepted: \(accepted.en)"
+    }
+}
+
+/// Turns an answer as typed (in a shell, a file or a CSV cell) into a typed value. Every driver
+/// goes through here, so `80万`, `800,000` and `８０万` mean the same everywhere.
+public enum AnswerParser {
+    public static let unknownWords: Set<String> = ["", "?", "？", "unknown", "不清楚", "不知道", "未知", "n/a", "na", "-", "—"]
+    static let yes: Set<String> = ["yes", "y", "true", "是", "有", "是的", "有的", "对", "会", "要", "1"]
+    static let no: Set<String> = ["no", "n", "false", "否", "没有", "没", "无", "不", "不是", "不会", "不要", "0"]
+
+    public static func parse(_ raw: String, for fact: FactDeclaration) -> Result<Value, AnswerError> {
+        let text = normalize(raw)
+        // A choice's own id or label wins over the unknown words (belt_stage has a choice 不清楚).
+        if fact.kind == .choice, let c = choice(text, in: fact) { return .success(.string(c.id)) }
+        if unknownWords.contains(text.lowercased()) { return .success(.unknown) }
+        func fail(_ zh: String, _ en: String) -> Result<Value, AnswerError> {
+            .failure(AnswerError(fact: fact.id, given: raw, problem: Text(zh: zh, en: en), accepted: acceptedForm(fact)))
+        }
+        switch fact.kind {
+        case .bool:
+            if yes.contains(text.lowercased()) { return .success(.bool(true)) }
+            if no.contains(text.lowercased()) { return .success(.bool(false)) }
+            return fail("不是“是/否”", "is not yes or no")
+        case .choice:
+            return fail("不是可选项", "is not one of the choices")
+        case .text:
+            if let max = fact.maxLength, text.count > max {
+                return fail("超过 \(max) 个字", "is longer than \(max) characters")
+            }
+            return .success(.string(text))
+        case .number, .money, .percent:
+            guard let number = self.number(text, kind: fact.kind) else {
+                return fail("不是数字", "is not a number")
+            }
+            if let range = fact.range, !range.contains(number) {
+                return fail("超出范围", "is out of range")
+            }
+            if fact.integer && !number.isInteger {
+                return fail("应为整数", "must be a whole number")
+            }
+            return .success(.number(number))
+        }
+    }
+
+    static func choice(_ text: String, in fact: FactDeclaration) -> Choice? {
+        let lower = text.lowercased()
+        return fact.choices.first { $0.id == lower || $0.label.zh == text || $0.label.en.lowercased() == lower }
+    }
+
+    /// Full-width digits and punctuation folded to ASCII, surrounding spaces removed.
+    public static func normalize(_ raw: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in raw.unicodeScalars {
+            switch s.value {
+            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(s.value - 0xFEE0)!)
+            case 0x3000: out.append(" ")
+            default: out.append(s)
+            }
+        }
+        return String(out).trimmingSpaces
+    }
+
+    /// A number with optional thousands separators, a money unit (万 亿 千 w k, 元 ¥) or a percent sign.
+    static func number(_ text: String, kind: FactKind) -> Number? {
+        var s = text.replacing(",", with: "").replacing("，", with: "").replacing(" ", with: "")
+        var factor: Number = 1
+        if kind == .percent, s.hasSuffix("%") { s.removeLast() }
+        if kind == .money || kind == .number {
+            for prefix in ["¥", "￥", "RMB", "CNY"] where s.hasPrefix(prefix) { s.removeFirst(prefix.count) }
+            for suffix in ["元", "块", "RMB", "CNY"] where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
+            let units: [(String, Number)] = [("亿", 100_000_000), ("万", 10_000), ("千", 1_000), ("w", 10_000), ("W", 10_000), ("k", 1_000), ("K", 1_000)]
+            if let (suffix, f) = units.first(where: { s.hasSuffix($0.0) }) {
+                s.removeLast(suffix.count)
+                factor = f
+            }
+        }
+        guard let value = Number(s) else { return nil }
+        return value * factor
+    }
+
+    /// What a question accepts, as shown in every error and in the shell's prompt.
+    public static func acceptedForm(_ fact: FactDeclaration) -> Text {
+        let unknown = Text(zh: "不清楚可填 ?", en: "? if unknown")
+        switch fact.kind {
+        case .bool:
+            return Text(zh: "是/否（有/没有、y/n）；\(unknown.zh)", en: "yes/no (y/n, 是/否); \(unknown.en)")
+        case .choice:
+            let zh = fact.choices.map { "\($0.label.zh)（\($0.id)）" }.joined(separator: "、")
+            let en = fact.choices.map { "\($0.id) (\($0.label.zh))" }.joined(separator: ", ")
+            return Text(zh: "\(zh)；\(unknown.zh)", en: "\(en); \(unknown.en)")
+        case .text:
+            let max = fact.maxLength.map { $0 }
+            return Text(zh: "文字\(max.map { "，最多 \($0) 个字" } ?? "")", en: "text\(max.map { " of at most \($0) characters" } ?? "")")
+        case .number, .money, .percent:
+            let lo = fact.range?.lowerBound.description ?? "", hi = fact.range?.upperBound.description ?? ""
+            let whole = fact.integer ? Text(zh: "整数", en: "a whole number") : Text(zh: "数字", en: "a number")
+            switch fact.kind {
+            case .money:
+                return Text(zh: "金额 \(lo)–\(hi) 元，可写 80万、1.2亿、5k；\(unknown.zh)",
+                            en: "an amount from \(lo) to \(hi) CNY, e.g. 800000, 80万, 1.2亿, 5k; \(unknown.en)")
+            case .percent:
+                return Text(zh: "百分数 \(lo)–\(hi)，如 18 或 18%；\(unknown.zh)",
+                            en: "a percentage from \(lo) to \(hi), e.g. 18 or 18%; \(unknown.en)")
+            default:
+                let unit = fact.unit
+                return Text(zh: "\(whole.zh) \(lo)–\(hi)\(unit.map { " \($0.zh)" } ?? "")；\(unknown.zh)",
+                            en: "\(whole.en) from \(lo) to \(hi)\(unit.map { " \($0.en)" } ?? ""); \(unknown.en)")
+            }
+        }
+    }
+}
+

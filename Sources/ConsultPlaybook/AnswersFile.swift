@@ -1,0 +1,96 @@
+import ConsultDiagnostics
+import ConsultExpression
+import Yams
+
+/// Who a consultation is about; session metadata, not facts.
+public struct MerchantInfo: Hashable, Sendable {
+    public var name: String
+    public var consultant: String?
+    public var date: String?
+
+    public init(name: String, consultant: String? = nil, date: String? = nil) {
+        self.name = name
+        self.consultant = consultant
+        self.date = date
+    }
+}
+
+/// Validated answers: each fact's typed value (unknown facts are absent) and the text as given.
+public struct Answers: Sendable, Hashable {
+    public var values: [String: Value]
+    public var raw: [String: String]
+
+    public init(values: [String: Value] = [:], raw: [String: String] = [:]) {
+        self.values = values
+        self.raw = raw
+    }
+
+    public subscript(_ fact: String) -> Value { values[fact] ?? .unknown }
+}
+
+/// An answers file (YAML or JSON) for scripted runs: `merchant:` and `answers:` (design.md).
+public enum AnswersFile {
+    public struct Parsed: Sendable {
+        public var merchant: MerchantInfo
+        public var answers: Answers
+    }
+
+    /// Reads and validates a whole file against the program; every bad answer is reported, none is guessed.
+    public static func parse(_ source: PlaybookSource, program: Program, language: Language = .en) -> (Parsed?, [Diagnostic]) {
+        let reader = YAMLReader(file: source.name, text: source.text)
+        guard let root = reader.root() else { return (nil, reader.diagnostics) }
+        guard let top = reader.fields(root, "the answers file", allowed: ["merchant", "answers"], required: ["answers"]) else {
+            return (nil, reader.diagnostics)
+        }
+        var merchant = MerchantInfo(name: "")
+        var entries: [(fact: String, raw: String, node: YNode, key: YNode)] = []
+        if let node = top["merchant"] {
+            if let name = node.scalar?.string {
+                merchant.name = name
+            } else if let f = reader.fields(node, "merchant", allowed: ["name", "platform", "category", "industrial_belt", "consultant", "date"]) {
+                merchant.name = reader.string(f["name"], "merchant name") ?? ""
+                merchant.consultant = reader.string(f["consultant"], "consultant")
+                merchant.date = reader.string(f["date"], "date")
+                for fact in ["platform", "category", "industrial_belt"] {
+                    if let v = f[fact], let k = f.keys[fact] { entries.append((fact, v.scalar?.string ?? "", v, k)) }
+                }
+            }
+        }
+        if let node = top["answers"] {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    guard let fact = key.string else { continue }
+                    if let i = entries.firstIndex(where: { $0.fact == fact }) { entries.remove(at: i) }
+                    if value.scalar == nil {
+                        reader.error("answers.type", "\(fact): the answer must be a single value, not a list or mapping", at: value)
+                        continue
+                    }
+                    entries.append((fact, value.null != nil ? "" : value.scalar!.string, value, key))
+                }
+            } else if node.null == nil {
+                reader.error("answers.type", "answers must be a mapping of fact id: value", at: node)
+            }
+        }
+        var answers = Answers()
+        let askable = program.questions.map(\.id)
+        for entry in entries {
+            guard let question = program.question(entry.fact) else {
+                let isDerived = program.derivedFact(entry.fact) != nil
+                reader.error(isDerived ? "answers.derived-fact" : "answers.unknown-fact",
+                             isDerived ? "'\(entry.fact)' is derived from other answers and cannot be given"
+                                       : "unknown fact '\(entry.fact)'\(Suggestion.didYouMean(entry.fact, in: askable))",
+                             at: entry.key)
+                continue
+            }
+            switch AnswerParser.parse(entry.raw, for: question.fact) {
+            case .success(let value):
+                answers.raw[entry.fact] = entry.raw
+                if value.isKnown { answers.values[entry.fact] = value }
+            case .failure(let problem):
+                reader.error("answers.invalid", problem.message(language), at: entry.node)
+            }
+        }
+        if reader.diagnostics.hasErrors { return (nil, reader.diagnostics) }
+        return (Parsed(merchant: merchant, answers: answers), reader.diagnostics)
+    }
+}

@@ -1,0 +1,252 @@
+import ConsultDiagnostics
+import ConsultExpression
+
+/// The kinds of answer a question takes; number-like kinds differ only in parsing and display.
+public enum FactKind: String, Sendable, Hashable, CaseIterable {
+    case number, money, percent, bool, choice, text
+
+    public var isNumeric: Bool { self == .number || self == .money || self == .percent }
+}
+
+public struct Choice: Hashable, Sendable {
+    public var id: String
+    public var label: Text
+}
+
+/// What a fact is, whether asked or derived: enough to parse, check and display its values.
+public struct FactDeclaration: Sendable {
+    public var id: String
+    public var kind: FactKind
+    public var choices: [Choice]
+    public var unit: Text?
+    public var range: ClosedRange<Number>?
+    public var integer: Bool
+    public var maxLength: Int?
+
+    public init(id: String, kind: FactKind, choices: [Choice] = [], unit: Text? = nil,
+                range: ClosedRange<Number>? = nil, integer: Bool = false, maxLength: Int? = nil) {
+        self.id = id
+        self.kind = kind
+        self.choices = choices
+        self.unit = unit
+        self.range = range
+        self.integer = integer
+        self.maxLength = maxLength
+    }
+
+    public var type: FactType {
+        switch kind {
+        case .number, .money, .percent: return .number
+        case .bool: return .bool
+        case .text: return .text
+        case .choice: return .choice(choices.map(\.id))
+        }
+    }
+
+    public func choice(_ id: String) -> Choice? { choices.first { $0.id == id } }
+}
+
+public struct Block: Sendable {
+    public var id: String
+    public var title: Text
+}
+
+/// One intake question; follow-ups carry `askIf`.
+public struct Question: Sendable {
+    public var fact: FactDeclaration
+    /// A short name for tables and evidence lines (店铺体验分); the prompt is the full question.
+    public var label: Text?
+    public var block: String
+    public var prompt: Text
+    public var help: Text?
+    public var judgement: Bool
+    public var askIf: Expression?
+    public var playbook: String
+    public var location: SourceLocation
+
+    public var id: String { fact.id }
+    public var isCore: Bool { askIf == nil }
+}
+
+public struct SourceRef: Hashable, Sendable {
+    public var ref: String
+    public var note: String
+
+    public var isAssumed: Bool { ref.lowercased() == "assumed" }
+    public var isFile: Bool { ref.hasSuffix(".txt") }
+}
+
+/// A derived fact: computed from answers and earlier derived facts before any rule runs.
+public struct DerivedFact: Sendable {
+    public enum Outcome: Sendable {
+        case choice(String)
+        case expression(Expression)
+    }
+    public enum Definition: Sendable {
+        case formula(Expression)
+        case cases([(when: Expression, then: Outcome)], otherwise: Outcome?)
+    }
+
+    public var fact: FactDeclaration
+    public var code: String?
+    public var title: Text
+    public var definition: Definition
+    public var sources: [SourceRef]
+    public var playbook: String
+    public var location: SourceLocation
+    /// Facts this definition reads, in order of first appearance.
+    public var reads: [String]
+
+    public var id: String { fact.id }
+}
+
+public enum ComparisonOperator: String, Sendable, CaseIterable {
+    case greaterOrEqual = ">=", lessOrEqual = "<=", greater = ">", less = "<", equal = "=="
+}
+
+/// A KPI target such as `>= breakeven_roi * 1.2`: an operator and an expression over facts.
+public struct TargetSpec: Sendable {
+    public var comparison: ComparisonOperator
+    public var value: Expression
+}
+
+public struct KPITargets: Sendable {
+    public var metric: String
+    public var d30: TargetSpec?
+    public var d60: TargetSpec?
+    public var d90: TargetSpec?
+    public var location: SourceLocation
+}
+
+/// A row of the KPI table, declared once; rules point at it by id.
+public struct Metric: Sendable {
+    public var id: String
+    public var label: Text
+    public var fact: String?
+    public var unit: Text?
+    public var always: KPITargets?
+    public var location: SourceLocation
+}
+
+public enum Severity: String, Sendable, CaseIterable, Comparable {
+    case critical, high, medium, low
+
+    public var points: Int {
+        switch self {
+        case .critical: 400
+        case .high: 300
+        case .medium: 200
+        case .low: 100
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.points < b.points }
+}
+
+public enum Owner: String, Sendable, CaseIterable {
+    case merchant, consultant, anchor, ad_buyer
+}
+
+public enum Horizon: String, Sendable, CaseIterable {
+    case this_week, d30 = "30d", d90 = "90d"
+}
+
+public struct Action: Sendable {
+    public var owner: Owner
+    public var horizon: Horizon
+    public var text: Text
+    public var kpi: Text
+    public var scaleUp: Bool
+}
+
+/// Answers as an example gives them: the raw text of each, with where it was written.
+public struct ExampleAnswers: Sendable {
+    public var answers: [(fact: String, raw: String, location: SourceLocation)]
+    public var location: SourceLocation
+}
+
+public struct Rule: Sendable {
+    public var id: String
+    public var code: String
+    public var playbook: String
+    public var title: Text
+    public var when: Expression
+    public var severity: Severity
+    public var stopTheLine: Bool
+    public var finding: Text
+    public var actions: [Action]
+    public var kpiTargets: [KPITargets]
+    public var sources: [SourceRef]
+    public var fireExamples: [ExampleAnswers]
+    public var quietExamples: [ExampleAnswers]
+    public var location: SourceLocation
+    /// Where the condition text starts, for diagnostics about it.
+    public var whenLocation: SourceLocation
+
+    /// `after_sales.rating_critical`
+    public var qualifiedId: String { "\(playbook).\(id)" }
+}
+
+/// What a playbook's findings mean for the plan, as data rather than special cases.
+public enum PlaybookRole: String, Sendable, CaseIterable {
+    case problems, context, working_model
+}
+
+public struct Playbook: Sendable {
+    public var id: String
+    public var version: Int
+    public var code: String?
+    public var title: Text
+    public var summary: Text?
+    public var priority: Int
+    public var role: PlaybookRole
+    public var blocksScaling: Bool
+    public var urgency: (when: Expression, points: Int)?
+    public var file: String
+}
+
+public struct ProgramExample: Sendable {
+    public var name: String
+    public var given: ExampleAnswers
+    public var derived: [(fact: String, raw: String, location: SourceLocation)]
+    public var fire: [(code: String, location: SourceLocation)]
+    public var quiet: [(code: String, location: SourceLocation)]
+    public var playbook: String
+    public var location: SourceLocation
+}
+
+/// Every playbook of a directory, loaded and checked: the one input of the engine.
+public struct Program: Sendable {
+    /// Intake-only playbooks first, then by priority (the plan's gate order), then id.
+    public var playbooks: [Playbook]
+    public var blocks: [Block]
+    public var questions: [Question]
+    /// In dependency order: each reads only answers and derived facts before it.
+    public var derived: [DerivedFact]
+    public var metrics: [Metric]
+    public var rules: [Rule]
+    public var examples: [ProgramExample]
+    /// "Where you stand" facts for the plan summary.
+    public var position: [String]
+    /// Facts shown in the plan's header line (platform, category, belt …).
+    public var header: [String]
+    public var schema: FactSchema
+
+    public func playbook(_ id: String) -> Playbook? { playbooks.first { $0.id == id } }
+    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+    public func derivedFact(_ id: String) -> DerivedFact? { derived.first { $0.id == id } }
+    public func metric(_ id: String) -> Metric? { metrics.first { $0.id == id } }
+
+    /// Declaration of any fact, asked or derived.
+    public func declaration(of fact: String) -> FactDeclaration? {
+        question(fact)?.fact ?? derivedFact(fact)?.fact
+    }
+
+    /// A rule named by code (`SV-01`, any case), readable id (`rating_critical`) or qualified id.
+    public func rule(named name: String) -> Rule? {
+        let upper = name.uppercased()
+        return rules.first { $0.code.uppercased() == upper || $0.qualifiedId == name || $0.id == name }
+    }
+
+    public var coreQuestions: [Question] { questions.filter(\.isCore) }
+}

@@ -1,0 +1,233 @@
+import ConsultDiagnostics
+import ConsultExpression
+import Yams
+
+/// Reads one YAML document into typed pieces, turning every shape problem into a located
+/// diagnostic and carrying on, so that a whole file's problems are reported in one run.
+typealias YNode = Yams.Node
+
+final class YAMLReader {
+    let file: String
+    let text: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, text: String) {
+        self.file = file
+        self.text = text
+    }
+
+    /// The document's root node, or nil with a diagnostic for a YAML syntax error.
+    func root() -> YNode? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                error("playbook.empty", "the file is empty", at: SourceLocation(file: file, line: 1, column: 1))
+                return nil
+            }
+            return node
+        } catch let YamlError.scanner(context, problem, mark, _), let YamlError.parser(context, problem, mark, _),
+                let YamlError.composer(context, problem, mark, _) {
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            error("yaml.syntax", "YAML syntax: \(what)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+            return nil
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            error("playbook.duplicate-field", "field \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) appears twice in one mapping",
+                  at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+            return nil
+        } catch {
+            self.error("yaml.syntax", "YAML syntax: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+            return nil
+        }
+    }
+
+    func location(_ node: YNode) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func error(_ id: String, _ message: String, at location: SourceLocation, length: Int = 1, notes: [String] = []) {
+        diagnostics.append(.error(id, message, at: location, length: length, notes: notes))
+    }
+
+    func warning(_ id: String, _ message: String, at location: SourceLocation, length: Int = 1) {
+        diagnostics.append(.warning(id, message, at: location, length: length))
+    }
+
+    func error(_ id: String, _ message: String, at node: YNode, notes: [String] = []) {
+        error(id, message, at: location(node), length: Self.length(of: node), notes: notes)
+    }
+
+    static func length(of node: YNode) -> Int {
+        if let scalar = node.scalar, !scalar.string.contains("\n") {
+            let quotes = (scalar.style == .singleQuoted || scalar.style == .doubleQuoted) ? 2 : 0
+            return max(1, scalar.string.unicodeScalars.count + quotes)
+        }
+        return 1
+    }
+
+    // MARK: Mappings
+
+    /// The fields of a mapping, after reporting unknown fields (with "did you mean") and missing required ones.
+    func fields(_ node: YNode, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
+        guard let mapping = node.mapping else {
+            error("playbook.type", "\(what) must be a mapping", at: node)
+            return nil
+        }
+        var result = Fields(node: node)
+        for (key, value) in mapping {
+            guard let name = key.string else {
+                error("playbook.type", "\(what): field names must be text", at: key)
+                continue
+            }
+            if !allowed.contains(name) {
+                let hint = Suggestion.didYouMean(name, in: allowed)
+                error("playbook.unknown-field", "unknown field '\(name)' in \(what)\(hint)", at: key,
+                      notes: hint.isEmpty ? ["accepted fields: \(allowed.joined(separator: ", "))"] : [])
+                continue
+            }
+            if result.values[name] != nil {
+                error("playbook.duplicate-field", "field '\(name)' appears twice in \(what)", at: key)
+            }
+            result.values[name] = value
+            result.keys[name] = key
+        }
+        for name in required where result.values[name] == nil {
+            error("playbook.missing-field", "\(what) is missing the required field '\(name)'", at: node)
+        }
+        return result
+    }
+
+    struct Fields {
+        let node: YNode
+        var values: [String: YNode] = [:]
+        var keys: [String: YNode] = [:]
+        subscript(_ name: String) -> YNode? { values[name] }
+    }
+
+    // MARK: Scalars
+
+    func string(_ node: YNode?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard let scalar = node.scalar else {
+            error("playbook.type", "\(what) must be text", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A snake_case id; choice ids may start with a digit (`3c_digital`).
+    func identifier(_ node: YNode?, _ what: String, leadingDigit: Bool = false) -> String? {
+        guard let value = string(node, what), let node else { return nil }
+        let ok = !value.isEmpty && value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+            && (leadingDigit || !("0"..."9").contains(value.unicodeScalars.first!))
+        if !ok { error("playbook.identifier", "\(what) '\(value)' must be snake_case (a-z, 0-9, _)", at: node) }
+        return ok ? value : nil
+    }
+
+    func int(_ node: YNode?, _ what: String) -> Int? {
+        guard let text = string(node, what), let node else { return nil }
+        guard let value = Int(text) else {
+            error("playbook.type", "\(what) must be a whole number, got '\(text)'", at: node)
+            return nil
+        }
+        return value
+    }
+
+    func number(_ node: YNode?, _ what: String) -> Number? {
+        guard let text = string(node, what), let node else { return nil }
+        guard let value = Number(text.trimmingSpaces) else {
+            error("playbook.type", "\(what) must be a number, got '\(text)'", at: node)
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ node: YNode?, _ what: String) -> Bool? {
+        guard let text = string(node, what), let node else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            error("playbook.type", "\(what) must be true or false, got '\(text)'", at: node)
+            return nil
+        }
+    }
+
+    func oneOf<E: RawRepresentable & CaseIterable>(_ node: YNode?, _ what: String, _: E.Type) -> E? where E.RawValue == String {
+        guard let text = string(node, what), let node else { return nil }
+        if let value = E(rawValue: text) { return value }
+        let accepted = E.allCases.map(\.rawValue)
+        error("playbook.value", "\(what) '\(text)' is not one of \(accepted.joined(separator: ", "))\(Suggestion.didYouMean(text, in: accepted))", at: node)
+        return nil
+    }
+
+    /// A `{ zh: …, en: … }` pair; both are required and must not be empty.
+    func text(_ node: YNode?, _ what: String) -> Text? {
+        guard let node else { return nil }
+        guard let f = fields(node, what, allowed: ["zh", "en"]) else { return nil }
+        var ok = true
+        for lang in ["zh", "en"] {
+            let value = f[lang]?.string?.trimmingSpaces ?? ""
+            if value.isEmpty {
+                error("playbook.missing-translation", "\(what) has no \(lang == "zh" ? "Chinese (zh)" : "English (en)") text", at: f[lang] ?? node)
+                ok = false
+            }
+        }
+        guard ok else { return nil }
+        return Text(zh: Self.joinCJK(f["zh"]!.string!.trimmingSpaces), en: f["en"]!.string!.trimmingSpaces)
+    }
+
+    /// Folded YAML turns line breaks into spaces, which Chinese text never has between characters.
+    static func joinCJK(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, s) in scalars.enumerated() {
+            if s == " ", i > 0, i + 1 < scalars.count, DisplayWidth.of(scalars[i - 1]) == 2, DisplayWidth.of(scalars[i + 1]) == 2 { continue }
+            out.append(s)
+        }
+        return String(out)
+    }
+
+    func sequence(_ node: YNode?, _ what: String) -> [YNode] {
+        guard let node else { return [] }
+        if let seq = node.sequence { return Array(seq) }
+        error("playbook.type", "\(what) must be a list", at: node)
+        return []
+    }
+
+    // MARK: Expressions
+
+    /// Where character `offset` of a scalar's text sits in the file (exact for one-line scalars).
+    func location(in node: YNode, offset: Int) -> SourceLocation {
+        var loc = location(node)
+        guard let scalar = node.scalar, !scalar.string.contains("\n") else { return loc }
+        switch scalar.style {
+        case .plain: loc.column += offset
+        case .singleQuoted, .doubleQuoted: loc.column += offset + 1
+        default: break
+        }
+        return loc
+    }
+
+    func expression(_ node: YNode?, _ what: String, schema: FactSchema, expecting: ExpressionType?) -> Expression? {
+        guard let source = string(node, what), let node else { return nil }
+        switch Expression.compile(source, schema: schema, expecting: expecting) {
+        case .success(let expression):
+            return expression
+        case .failure(let errors):
+            for e in errors {
+                error(e.id, "\(what): \(e.message)", at: location(in: node, offset: e.span.start), length: e.span.length, notes: e.notes)
+            }
+            return nil
+        }
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+}

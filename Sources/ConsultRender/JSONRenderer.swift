@@ -1,0 +1,77 @@
+import ConsultEngine
+import ConsultExpression
+import ConsultPlaybook
+
+/// The `consult.plan/1` JSON contract of design.md: a plan for other programs.
+public enum JSONRenderer {
+    public static let schema = "consult.plan/1"
+
+    public static func render(_ plan: Plan) -> String { document(plan).serialized() }
+
+    public static func document(_ plan: Plan) -> JSONValue {
+        var merchant: [String: JSONValue] = ["name": .string(plan.merchant.name)]
+        for line in plan.header where line.value.isKnown { merchant[line.fact] = .from(line.value) }
+        if let c = plan.merchant.consultant { merchant["consultant"] = .string(c) }
+        if let d = plan.merchant.date { merchant["date"] = .string(d) }
+        return .object([
+            "schema": .string(schema),
+            "merchant": .object(merchant),
+            "lang": .string(plan.language.rawValue),
+            "playbooks": .array(plan.versions.map { .string($0.playbook) }),
+            "derived": .object(Dictionary(plan.derived.map { ($0.fact, JSONValue.from($0.value)) }, uniquingKeysWith: { a, _ in a })),
+            "findings": .array(plan.findings.map(finding)),
+            "actions": .array(plan.actions.map(action)),
+            "kpis": .array(plan.kpis.map(kpi)),
+            "unknowns": .array(plan.unknowns.map { u in
+                .object(["fact": .string(u.fact), "would_check": .array(u.wouldCheck.map(JSONValue.string))])
+            }),
+            "assumptions": .array(plan.assumptions.map { .object(["code": .string($0.code), "note": .string($0.note)]) }),
+            "summary": .object([
+                "fix_first": .array(plan.fixFirst.map(JSONValue.string)),
+                "top_findings": .array(plan.topFindings.map(JSONValue.string)),
+                "this_week": .array(plan.thisWeek.map(JSONValue.int)),
+                "headline_kpis": .array(plan.headlineKPIs.map(JSONValue.string)),
+                "position": .object(Dictionary(plan.position.map { ($0.fact, JSONValue.from($0.value)) }, uniquingKeysWith: { a, _ in a })),
+                "completeness": .object(["known": .int(plan.completeness.known), "total": .int(plan.completeness.total)]),
+                "review_date": plan.reviewDate.map(JSONValue.string) ?? .null,
+            ]),
+            "versions": .object([
+                "consult": .string(plan.consultVersion),
+                "playbooks": .object(Dictionary(plan.versions.map { ($0.playbook, JSONValue.int($0.version)) }, uniquingKeysWith: { a, _ in a })),
+            ]),
+        ])
+    }
+
+    static func finding(_ f: Finding) -> JSONValue {
+        .object([
+            "rule": .string(f.rule), "code": .string(f.code), "playbook": .string(f.playbook),
+            "severity": .string(f.severity.rawValue), "priority": .int(f.priority),
+            "title": .string(f.title), "text": .string(f.text), "condition": .string(f.condition),
+            "evidence": .object(Dictionary(f.evidence.map { ($0.fact, JSONValue.from($0.value)) }, uniquingKeysWith: { a, _ in a })),
+            "sources": .array(f.sources.map { .string($0.ref) }),
+            "stop_the_line": .bool(f.stopTheLine),
+        ])
+    }
+
+    static func action(_ a: PlannedAction) -> JSONValue {
+        var kpi: [String: JSONValue] = ["text": .string(a.kpi)]
+        if let m = a.metric { kpi["metric"] = .string(m) }
+        if let t = a.target { kpi["target"] = .string(t) }
+        return .object([
+            "rank": .int(a.rank), "text": .string(a.text), "owner": .string(a.owner.rawValue),
+            "horizon": .string(a.horizon.rawValue), "bucket": .string(a.bucket.rawValue),
+            "kpi": .object(kpi), "because": .array(a.because.map(JSONValue.string)), "deferred": .bool(a.deferred),
+        ])
+    }
+
+    static func kpi(_ row: KPIRow) -> JSONValue {
+        func target(_ t: KPITarget?) -> JSONValue {
+            t.map { .object(["op": .string($0.comparison.rawValue), "value": .number($0.value)]) } ?? .null
+        }
+        return .object([
+            "metric": .string(row.metric), "label": .string(row.label), "baseline": .from(row.baseline),
+            "d30": target(row.d30), "d60": target(row.d60), "d90": target(row.d90),
+            "owner": .string(row.owner.rawValue), "because": .array(row.because.map(JSONValue.string)),
+        ])
+    }
+}

@@ -1,0 +1,127 @@
+import ConsultEngine
+import ConsultPlaybook
+
+/// Every fixed word of a rendered plan, in both languages, beside the renderers that use it.
+public enum Labels {
+    public static func severity(_ s: Severity, _ l: Language) -> String {
+        switch s {
+        case .critical: l == .zh ? "严重" : "critical"
+        case .high: l == .zh ? "高" : "high"
+        case .medium: l == .zh ? "中" : "medium"
+        case .low: l == .zh ? "低" : "low"
+        }
+    }
+
+    public static func owner(_ o: Owner, _ l: Language) -> String {
+        switch o {
+        case .merchant: l == .zh ? "商家" : "merchant"
+        case .consultant: l == .zh ? "顾问" : "consultant"
+        case .anchor: l == .zh ? "主播" : "anchor"
+        case .ad_buyer: l == .zh ? "投手" : "ad buyer"
+        }
+    }
+
+    public static func horizon(_ h: Horizon, _ l: Language) -> String {
+        switch h {
+        case .this_week: l == .zh ? "本周" : "this week"
+        case .d30: l == .zh ? "30天内" : "within 30 days"
+        case .d90: l == .zh ? "90天内" : "within 90 days"
+        }
+    }
+
+    public static func bucket(_ b: Bucket, _ l: Language) -> String {
+        switch b {
+        case .week1: l == .zh ? "第1周" : "Week 1"
+        case .day30: l == .zh ? "30天内" : "By day 30"
+        case .day60: l == .zh ? "60天内" : "By day 60"
+        case .day90: l == .zh ? "90天内" : "By day 90"
+        }
+    }
+
+    public static func role(_ r: PlaybookRole, _ l: Language) -> String {
+        switch r {
+        case .problems: ""
+        case .context: l == .zh ? "（背景）" : " (context)"
+        case .working_model: l == .zh ? "（合作方式）" : " (working model)"
+        }
+    }
+
+    /// Section headings and phrases.
+    public static func text(_ key: Key, _ l: Language) -> String {
+        let pair = key.pair
+        return l == .zh ? pair.0 : pair.1
+    }
+
+    public enum Key {
+        case planTitle, summary, merchant, platform, category, belt, consultant, date, completeness
+        case whereYouStand, topFindings, thisWeek, targets90, workingTogether, nextReview, fixFirst
+        case details, baseline, derived, findingsByPlaybook, actionPlan, kpiTable, gaps, appendixActions
+        case appendixTrace, appendixSources, evidence, sources, noFindings, metric, baselineCol, owner, rules
+        case day30, day60, day90, unknownFacts, wouldCheck, assumptions, deferredNote, none, reviewInDays
+        case action, kpi, horizon, severity, code, condition, value, versions, merchantCommits
+
+        var pair: (String, String) {
+            switch self {
+            case .planTitle: ("直播电商诊断方案", "Live-commerce diagnosis plan")
+            case .summary: ("诊断摘要", "One-page summary")
+            case .merchant: ("商家", "Merchant")
+            case .platform: ("平台", "Platform")
+            case .category: ("品类", "Category")
+            case .belt: ("产业带", "Industrial belt")
+            case .consultant: ("顾问", "Consultant")
+            case .date: ("日期", "Date")
+            case .completeness: ("数据完整度", "Data completeness")
+            case .whereYouStand: ("现状定位", "Where you stand")
+            case .topFindings: ("核心问题", "Top findings")
+            case .thisWeek: ("本周行动", "This week")
+            case .targets90: ("90天目标", "90-day targets")
+            case .workingTogether: ("合作方式", "How we will work together")
+            case .nextReview: ("下次复盘", "Next review")
+            case .fixFirst: ("先解决", "Fix first")
+            case .details: ("详细诊断", "Details")
+            case .baseline: ("现状数据", "Baseline snapshot")
+            case .derived: ("推导指标", "Derived metrics")
+            case .findingsByPlaybook: ("诊断发现", "Findings by playbook")
+            case .actionPlan: ("行动计划", "Action plan")
+            case .kpiTable: ("指标目标表", "KPI table")
+            case .gaps: ("数据缺口与假设", "Data gaps and assumptions")
+            case .appendixActions: ("附录A 其他建议行动", "Appendix A - all other recommended actions")
+            case .appendixTrace: ("附录B 规则追踪", "Appendix B - rule trace")
+            case .appendixSources: ("来源与版本", "Sources and versions")
+            case .evidence: ("依据", "Evidence")
+            case .sources: ("来源", "Sources")
+            case .noFindings: ("本手册没有发现问题。", "No findings in this playbook.")
+            case .metric: ("指标", "Metric")
+            case .baselineCol: ("现状", "Baseline")
+            case .owner: ("负责人", "Owner")
+            case .rules: ("规则", "Rules")
+            case .day30: ("30天", "Day 30")
+            case .day60: ("60天", "Day 60")
+            case .day90: ("90天", "Day 90")
+            case .unknownFacts: ("待确认的数据（补齐后可能改变诊断）", "To confirm (these could change the diagnosis)")
+            case .wouldCheck: ("影响规则", "Would check")
+            case .assumptions: ("用到的假设阈值（按品类调整）", "Assumed thresholds used (tune per category)")
+            case .deferredNote: ("（待内容/服务问题解决后再做）", "(after content/service fixes)")
+            case .none: ("无", "none")
+            case .reviewInDays: ("30天后", "in 30 days")
+            case .action: ("行动", "Action")
+            case .kpi: ("考核指标", "KPI")
+            case .horizon: ("期限", "Horizon")
+            case .severity: ("严重度", "Severity")
+            case .code: ("编号", "Code")
+            case .condition: ("条件", "Condition")
+            case .value: ("数值", "Value")
+            case .versions: ("手册版本", "Playbook versions")
+            case .merchantCommits: ("商家承诺：按期完成本方案中“商家”负责的行动，并参加每周复盘。",
+                                    "The merchant commits to the actions owned by “merchant” in this plan and to the weekly review.")
+            }
+        }
+    }
+
+    public static func target(_ t: KPITarget?, kind: FactKind?, _ l: Language) -> String {
+        guard let t else { return "—" }
+        let op = t.comparison == .equal ? "=" : t.comparison.rawValue.replacing(">=", with: "≥").replacing("<=", with: "≤")
+        let value = ValueFormatter.format(.number(t.value), as: kind.map { FactDeclaration(id: "", kind: $0) }, l)
+        return "\(op) \(value)"
+    }
+}

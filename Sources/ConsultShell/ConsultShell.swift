@@ -1,0 +1,2 @@
+/// The interactive shell (issue 4) lives here.
+enum ConsultShellModule {}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+extension Consult {
+    static var documentCommands: [any ParsableCommand.Type] { [] }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+extension Consult {
+    static var shellCommands: [any ParsableCommand.Type] { [] }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+extension Consult {
+    static var storeCommands: [any ParsableCommand.Type] { [] }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import ConsultDiagnostics
+import ConsultPlaybook
+import Foundation
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check playbooks; print every problem as file:line:col; exit 1 on any error.")
+
+    @Argument(help: "Playbook directory (default: the bundled playbooks).")
+    var directory: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func run() throws {
+        let sources = try Files.playbookSources(Files.playbookDirectory(directory))
+        let result = PlaybookLoader.load(sources)
+        var diagnostics = result.diagnostics
+        if let program = result.program { diagnostics += PlaybookLint.check(program).sortedByLocation() }
+        let renderer = DiagnosticRenderer(sources: Dictionary(sources.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a }))
+        for d in diagnostics { print(renderer.render(d)) }
+        let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
+        let rules = result.program?.rules.count ?? 0
+        print("\(sources.count) playbooks, \(rules) rules: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}

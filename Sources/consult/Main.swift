@@ -1,0 +1,64 @@
+import ArgumentParser
+import ConsultPlaybook
+import Foundation
+
+/// The one executable: parses arguments, wires files to the pure pipeline, maps outcomes to
+/// exit codes (0 success, 1 invalid input, 2 usage).
+@main
+struct Consult: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "consult",
+        abstract: "Diagnose a live-stream e-commerce merchant with rule playbooks (直播电商诊断).",
+        version: version,
+        subcommands: allSubcommands)
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            Foundation.exit(failure.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if error is ExitCode { Foundation.exit(code.rawValue) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// A failure already explained to the user, with the exit status it stands for.
+struct Failure: Error {
+    var message: String
+    var code: Int32 = 1
+}
+
+/// Options every command that loads playbooks shares.
+struct PlaybookOptions: ParsableArguments {
+    @Option(name: .long, help: "Directory of playbook YAML files (default: the bundled playbooks).")
+    var playbooks: String?
+
+    @Option(name: .long, help: "Language of the output: zh or en (default: from LC_ALL/LANG).")
+    var lang: Language?
+
+    var language: Language { lang ?? Environment.language }
+}
+
+extension Language: ExpressibleByArgument {}
+
+enum Environment {
+    static var language: Language {
+        let env = ProcessInfo.processInfo.environment
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = env[key], !value.isEmpty { return Language.from(locale: value) }
+        }
+        return .en
+    }
+}
