@@ -25,7 +25,10 @@ public struct Plan: Sendable {
     public var headlineKPIs: [String]
     public var unknowns: [UnknownLine]
     public var assumptions: [Assumption]
+    /// Every derived fact that is known (the JSON `derived`).
     public var derived: [FactLine]
+    /// The derived metrics the baseline snapshot shows.
+    public var snapshot: [FactLine]
     public var baseline: [BaselineBlock]
     public var reviewDate: String?
     public var versions: [(playbook: String, version: Int)]

@@ -47,6 +47,7 @@ public struct Planner: Sendable {
             },
             assumptions: assumptions(diagnosis.fired),
             derived: program.derived.compactMap { d in diagnosis.values[d.id] == nil ? nil : text.line(d.id) },
+            snapshot: program.snapshot.compactMap { diagnosis.values[$0] == nil ? nil : text.line($0) },
             baseline: program.blocks.map { b in
                 BaselineBlock(block: b.id, title: b.title[language],
                               facts: program.questions.filter { $0.block == b.id }.compactMap { q in

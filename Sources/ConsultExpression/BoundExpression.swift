@@ -90,12 +90,29 @@ struct BoundCompiler {
             return { _ in text }
         case .fact(let name, _):
             let slot = slot(name)
-            return { values in
-                guard slot >= 0, slot < values.count, case .string(let text) = values[slot] else { return nil }
-                return text
-            }
+            return { values in Self.readText(values, slot) }
         default:
             return { _ in nil }
         }
+    }
+
+    // Typed reads of a slot: a missing slot or a value of another kind is unknown (nil).
+
+    @inline(__always)
+    static func readNumber(_ values: [Value], _ slot: Int) -> Number? {
+        guard slot >= 0, slot < values.count, case .number(let number) = values[slot] else { return nil }
+        return number
+    }
+
+    @inline(__always)
+    static func readTruth(_ values: [Value], _ slot: Int) -> Bool? {
+        guard slot >= 0, slot < values.count, case .bool(let flag) = values[slot] else { return nil }
+        return flag
+    }
+
+    @inline(__always)
+    static func readText(_ values: [Value], _ slot: Int) -> String? {
+        guard slot >= 0, slot < values.count, case .string(let text) = values[slot] else { return nil }
+        return text
     }
 }

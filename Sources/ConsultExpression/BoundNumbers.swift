@@ -7,10 +7,7 @@ extension BoundCompiler {
             return { _ in number }
         case .fact(let name, _):
             let slot = slot(name)
-            return { values in
-                guard slot >= 0, slot < values.count, case .number(let number) = values[slot] else { return nil }
-                return number
-            }
+            return { values in Self.readNumber(values, slot) }
         case .unary(.negate, let operand, _):
             let program = number(operand)
             return { values in program(values).map { -$0 } }

@@ -7,10 +7,7 @@ extension BoundCompiler {
             return { _ in flag }
         case .fact(let name, _):
             let slot = slot(name)
-            return { values in
-                guard slot >= 0, slot < values.count, case .bool(let flag) = values[slot] else { return nil }
-                return flag
-            }
+            return { values in Self.readTruth(values, slot) }
         case .unary(.not, let operand, _):
             let program = truth(operand)
             return { values in program(values).map { !$0 } }
@@ -65,6 +62,7 @@ extension BoundCompiler {
 
     private func comparison(_ op: BinaryOperator, _ left: Node, _ right: Node) -> TruthProgram {
         let outcome = Outcome(op)
+        if let fused = factComparison(outcome, left, right) { return fused }
         switch type(of: left) {
         case .number?:
             let a = number(left)
@@ -93,6 +91,22 @@ extension BoundCompiler {
         }
     }
 
+    /// `fact op literal`, the most common condition, as a single closure reading the slot directly.
+    private func factComparison(_ outcome: Outcome, _ left: Node, _ right: Node) -> TruthProgram? {
+        guard case .fact(let name, _) = left else { return nil }
+        let slot = slot(name)
+        switch right {
+        case .number(let constant, _):
+            return { values in Self.readNumber(values, slot).map { outcome.holds(Number.compare($0, constant)) } }
+        case .string(let constant, _):
+            return { values in Self.readText(values, slot).map { ($0 == constant) == outcome.equal } }
+        case .bool(let constant, _):
+            return { values in Self.readTruth(values, slot).map { ($0 == constant) == outcome.equal } }
+        default:
+            return nil
+        }
+    }
+
     /// `x in [literals]`: the literals are unpacked once, at bind time.
     private func membership(_ left: Node, _ right: Node, negated: Bool) -> TruthProgram {
         guard case .list(let items, _) = right else { return { _ in nil } }
@@ -103,8 +117,12 @@ extension BoundCompiler {
             let set = constants.compactMap { if case .number(let n) = $0 { n } else { nil } }
             return { values in a(values).map { set.contains($0) != negated } }
         case .string?:
-            let a = text(left)
             let set = constants.compactMap { if case .string(let s) = $0 { s } else { nil } }
+            if case .fact(let name, _) = left {
+                let slot = slot(name)
+                return { values in Self.readText(values, slot).map { set.contains($0) != negated } }
+            }
+            let a = text(left)
             return { values in a(values).map { set.contains($0) != negated } }
         case .bool?:
             let a = truth(left)

@@ -69,6 +69,9 @@ public struct Number: Hashable, Comparable, Sendable, CustomStringConvertible, E
     /// leading digit, then by aligning the exponents, which then differ by at most 18.
     private static func compareMagnitudes(_ a: Number, _ b: Number) -> Int {
         var ma = a.significand.magnitude, mb = b.significand.magnitude
+        if a.exponent != b.exponent, let (x, y) = aligned(ma, a.exponent, mb, b.exponent) {
+            return x == y ? 0 : (x < y ? -1 : 1)
+        }
         if a.exponent != b.exponent {
             let topA = DecimalDigits.count(ma) + a.exponent
             let topB = DecimalDigits.count(mb) + b.exponent
@@ -82,6 +85,16 @@ public struct Number: Hashable, Comparable, Sendable, CustomStringConvertible, E
             }
         }
         return ma == mb ? 0 : (ma < mb ? -1 : 1)
+    }
+
+    /// Both magnitudes at the smaller exponent, when that does not overflow (the common case).
+    @inline(__always)
+    private static func aligned(_ ma: UInt64, _ ea: Int, _ mb: UInt64, _ eb: Int) -> (UInt64, UInt64)? {
+        let shift = ea > eb ? ea - eb : eb - ea
+        guard shift <= 19 else { return nil }
+        let (scaled, overflow) = (ea > eb ? ma : mb).multipliedReportingOverflow(by: DecimalDigits.power(shift))
+        guard !overflow else { return nil }
+        return ea > eb ? (scaled, mb) : (ma, scaled)
     }
 
     // MARK: Text
@@ -103,21 +116,28 @@ public struct Number: Hashable, Comparable, Sendable, CustomStringConvertible, E
     }
 }
 
-/// Powers of ten and digit counts for unsigned 64-bit magnitudes.
+/// Powers of ten and digit counts for unsigned 64-bit magnitudes (no lazily initialised tables:
+/// these sit on the evaluation hot path).
 enum DecimalDigits {
-    /// 10^0 ... 10^19 (10^19 still fits in UInt64).
-    static let powers: [UInt64] = (0...19).reduce(into: []) { table, k in
-        table.append(k == 0 ? 1 : table[k - 1] * 10)
-    }
-
-    /// 10^k for 0 <= k <= 19.
+    /// 10^k for 0 <= k <= 19 (10^19 still fits in UInt64).
     @inline(__always)
-    static func power(_ k: Int) -> UInt64 { powers[k] }
+    static func power(_ k: Int) -> UInt64 {
+        var result: UInt64 = 1
+        var base: UInt64 = 10
+        var k = k
+        while k > 0 {  // square-and-multiply: at most five rounds
+            if k & 1 == 1 { result &*= base }
+            base &*= base
+            k >>= 1
+        }
+        return result
+    }
 
     /// Number of decimal digits of `m` (1 for zero).
     static func count(_ m: UInt64) -> Int {
-        var digits = 1
-        while digits < 20, m >= powers[digits] { digits += 1 }
-        return digits
+        // Estimate from the bit length (log10(2) ≈ 1233 / 4096), then correct by one comparison.
+        let bits = 64 - m.leadingZeroBitCount
+        let estimate = (bits * 1233) >> 12
+        return m >= power(estimate) ? estimate + 1 : Swift.max(estimate, 1)
     }
 }

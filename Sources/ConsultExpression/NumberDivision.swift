@@ -8,6 +8,10 @@ extension Number {
         if significand == 0 { return .zero }
         let dividend = significand.magnitude, divisor = other.significand.magnitude
         let negative = (significand < 0) != (other.significand < 0)
+        if dividend % divisor == 0 {  // exact, e.g. a percentage divided by 100
+            let magnitude = Int64(dividend / divisor)
+            return Number(normalizing: negative ? -magnitude : magnitude, exponent: exponent - other.exponent)
+        }
         let digitsA = DecimalDigits.count(dividend), digitsB = DecimalDigits.count(divisor)
         // With scale s = k + digitsB - digitsA the quotient dividend × 10^s / divisor lies in
         // [10^(k-1), 10^(k+1)); try 19 significant digits first, then fewer.

@@ -74,7 +74,7 @@ extension Parser {
             height = Swift.max(height, item.height)
             if current.kind == .comma {
                 advance()
-            } else if current.kind != closing {
+            } else if current.kind != closing, current.kind != .end {
                 report("expected ',' or '\(closing.symbol)', found \(current.described)", current.span)
                 broken = true
                 break

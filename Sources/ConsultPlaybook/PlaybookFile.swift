@@ -27,9 +27,10 @@ struct PlaybookFile {
     var examples: [YAMLReader.Fields] = []
     var position: [String] = []
     var headerFacts: [String] = []
+    var snapshot: [String] = []
 
     static let topFields = ["playbook", "version", "code", "title", "summary", "priority", "role", "blocks_scaling",
-                            "urgency", "blocks", "questions", "derived", "metrics", "rules", "examples", "position", "header"]
+                            "urgency", "blocks", "questions", "derived", "metrics", "rules", "examples", "position", "header", "snapshot"]
     static let questionFields = ["id", "label", "block", "type", "prompt", "help", "unit", "range", "integer", "judgement",
                                  "ask_if", "choices", "max_length"]
     static let derivedFields = ["id", "code", "type", "title", "unit", "choices", "formula", "cases", "else", "sources", "range"]
@@ -88,6 +89,7 @@ struct PlaybookFile {
         }
         file.position = reader.sequence(top["position"], "position").compactMap { reader.identifier($0, "position fact") }
         file.headerFacts = reader.sequence(top["header"], "header").compactMap { reader.identifier($0, "header fact") }
+        file.snapshot = reader.sequence(top["snapshot"], "snapshot").compactMap { reader.identifier($0, "snapshot fact") }
         return file
     }
 

@@ -25,7 +25,7 @@ public enum PlaybookLint {
                                   at: q.location, length: q.id.count))
             }
         }
-        var read = Set(program.position + program.header)
+        var read = Set(program.position + program.header + program.snapshot)
         for rule in program.rules {
             read.formUnion(rule.when.factsRead)
             for t in rule.kpiTargets { [t.d30, t.d60, t.d90].compactMap { $0 }.forEach { read.formUnion($0.value.factsRead) } }

@@ -31,7 +31,7 @@ public enum PlaybookLoader {
         let schema = FactSchema(declarations.mapValues { $0.0.type })
 
         var playbooks: [Playbook] = [], blocks: [Block] = [], questions: [Question] = [], derived: [DerivedFact] = []
-        var metrics: [Metric] = [], rules: [Rule] = [], examples: [ProgramExample] = [], position: [String] = [], header: [String] = []
+        var metrics: [Metric] = [], rules: [Rule] = [], examples: [ProgramExample] = [], position: [String] = [], header: [String] = [], snapshot: [String] = []
         for var file in files {
             let reader = file.reader
             if let (node, points) = file.urgency,
@@ -48,6 +48,7 @@ public enum PlaybookLoader {
             examples += file.examples.compactMap { example($0, builder: builder) }
             position += file.position
             header += file.headerFacts
+            snapshot += file.snapshot
         }
         for file in files { diagnostics += file.reader.diagnostics }
 
@@ -65,7 +66,7 @@ public enum PlaybookLoader {
             return a.priority != b.priority ? a.priority > b.priority : a.id < b.id
         }
         let program = Program(playbooks: playbooks, blocks: blocks, questions: questions, derived: ordered,
-                              metrics: metrics, rules: rules, examples: examples, position: position, header: header, schema: schema)
+                              metrics: metrics, rules: rules, examples: examples, position: position, header: header, snapshot: snapshot, schema: schema)
         return Result(program: program, diagnostics: diagnostics.sortedByLocation())
     }
 

@@ -230,6 +230,8 @@ public struct Program: Sendable {
     public var position: [String]
     /// Facts shown in the plan's header line (platform, category, belt …).
     public var header: [String]
+    /// Derived metrics shown in the baseline snapshot, each beside what it is judged against.
+    public var snapshot: [String]
     public var schema: FactSchema
 
     public func playbook(_ id: String) -> Playbook? { playbooks.first { $0.id == id } }

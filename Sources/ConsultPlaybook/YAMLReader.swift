@@ -73,12 +73,14 @@ final class YAMLReader {
             return nil
         }
         var result = Fields(node: node)
+        var explained = Set<String>()
         for (key, value) in mapping {
             guard let name = key.string else {
                 error("playbook.type", "\(what): field names must be text", at: key)
                 continue
             }
             if !allowed.contains(name) {
+                if let guess = Suggestion.closest(to: name, in: allowed) { explained.insert(guess) }
                 let hint = Suggestion.didYouMean(name, in: allowed)
                 error("playbook.unknown-field", "unknown field '\(name)' in \(what)\(hint)", at: key,
                       notes: hint.isEmpty ? ["accepted fields: \(allowed.joined(separator: ", "))"] : [])
@@ -90,7 +92,8 @@ final class YAMLReader {
             result.values[name] = value
             result.keys[name] = key
         }
-        for name in required where result.values[name] == nil {
+        // A misspelt required field is reported once, as the misspelling.
+        for name in required where result.values[name] == nil && !explained.contains(name) {
             error("playbook.missing-field", "\(what) is missing the required field '\(name)'", at: node)
         }
         return result

@@ -107,8 +107,8 @@ struct MarkdownWriter {
             line("**\(block.title)**\(colon)" + block.facts.map { "\($0.label) \($0.display)" }.joined(separator: language == .zh ? "；" : "; "))
             line()
         }
-        if !plan.derived.isEmpty {
-            line("**\(t(.derived))**\(colon)" + plan.derived.map { "\($0.label) \($0.display)" }.joined(separator: language == .zh ? "；" : "; "))
+        if !plan.snapshot.isEmpty {
+            line("**\(t(.derived))**\(colon)" + plan.snapshot.map { "\($0.label) \($0.display)" }.joined(separator: language == .zh ? "；" : "; "))
             line()
         }
         line("### \(t(.findingsByPlaybook))")

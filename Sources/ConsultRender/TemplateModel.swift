@@ -1,0 +1,167 @@
+import ConsultEngine
+import ConsultExpression
+import ConsultPlaybook
+
+/// What a plan template sees. Every value is already formatted in the plan's language, so a
+/// logic-less template only places text; every list comes with a `has…` flag because Mustache
+/// treats an empty string as true. Built from the Plan alone: this type formats, it never
+/// decides what goes into the plan. The field names are the template contract of
+/// docs/templates.md (a test keeps the two in step).
+struct TemplateModel {
+    var lang: String
+    /// The BCP 47 tag for `<html lang>`: zh-CN makes browsers pick Simplified Chinese glyphs.
+    var htmlLang: String
+    /// Every fixed word, by `Labels.Key` name: `{{labels.topFindings}}`.
+    var labels: [String: String]
+    var title: String
+    var merchant: String
+    var consultant: String?
+    var date: String?
+    /// Header facts (platform, category, belt), then consultant, date and data completeness.
+    var meta: [Field]
+    var completeness: String
+    var hasFixFirst: Bool
+    var fixFirst: [FindingView]
+    var position: [Field]
+    var hasTopFindings: Bool
+    var topFindings: [FindingView]
+    var hasThisWeek: Bool
+    var thisWeek: [ActionView]
+    var hasHeadlineKPIs: Bool
+    var headlineKPIs: [KPIView]
+    var hasWorkingModel: Bool
+    var workingModel: [FindingView]
+    var reviewDate: String
+    var baseline: [BlockView]
+    var hasDerived: Bool
+    var derived: [Field]
+    var playbooks: [PlaybookView]
+    var hasActions: Bool
+    var buckets: [BucketView]
+    var hasKPIs: Bool
+    var kpis: [KPIView]
+    var hasUnknowns: Bool
+    var unknowns: [UnknownView]
+    var hasAssumptions: Bool
+    var assumptions: [AssumptionView]
+    var hasAppendixActions: Bool
+    var appendixActions: [ActionView]
+    var trace: [TraceView]
+    var sources: [SourceView]
+    var versions: [VersionView]
+    var consultVersion: String
+}
+
+/// A labelled value: a fact, a header item, a piece of evidence.
+struct Field {
+    var fact: String
+    var label: String
+    var value: String
+}
+
+struct FindingView {
+    var number: Int
+    var code: String
+    var rule: String
+    var playbook: String
+    var severity: String
+    var severityLabel: String
+    var priority: Int
+    var title: String
+    var text: String
+    var hasEvidence: Bool
+    var evidence: [Field]
+    /// The evidence as one line: "store score 4.4, return rate 44%".
+    var evidenceText: String
+    var sources: [SourceTag]
+    var sourcesText: String
+    var stopTheLine: Bool
+}
+
+struct SourceTag {
+    var ref: String
+    var title: String?
+    var note: String
+}
+
+struct ActionView {
+    var rank: Int
+    var owner: String
+    var ownerId: String
+    var text: String
+    var kpi: String
+    var target: String?
+    var because: String
+    var bucket: String
+    var bucketId: String
+    var horizon: String
+    var severity: String
+    var severityLabel: String
+    var deferred: Bool
+    var deferredNote: String?
+}
+
+struct KPIView {
+    var metric: String
+    var label: String
+    var unit: String?
+    var baseline: String
+    var d30: String
+    var d60: String
+    var d90: String
+    var owner: String
+    var because: String
+}
+
+struct BlockView {
+    var id: String
+    var title: String
+    var facts: [Field]
+}
+
+struct PlaybookView {
+    var id: String
+    var title: String
+    var role: String
+    var roleLabel: String
+    var isContext: Bool
+    var version: Int
+    var hasFindings: Bool
+    var findings: [FindingView]
+}
+
+struct BucketView {
+    var id: String
+    var label: String
+    var actions: [ActionView]
+}
+
+struct UnknownView {
+    var fact: String
+    var question: String
+    var wouldCheck: String
+}
+
+struct AssumptionView {
+    var code: String
+    var note: String
+}
+
+struct TraceView {
+    var code: String
+    var rule: String
+    var condition: String
+    var values: String
+}
+
+struct SourceView {
+    var ref: String
+    var title: String?
+    var isLink: Bool
+    var codes: String
+}
+
+struct VersionView {
+    var playbook: String
+    var version: Int
+}

@@ -1,0 +1,73 @@
+import ConsultEngine
+import ConsultExpression
+import ConsultPlaybook
+
+extension TemplateModel {
+    /// Formats a plan for a template; the selections (top findings, this week, body actions,
+    /// headline KPIs) are the planner's, taken as they are.
+    init(_ plan: Plan) {
+        let f = PlanFormatter(language: plan.language)
+        let findings = Dictionary(plan.findings.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let numbered = { (codes: [String]) in
+            codes.compactMap { findings[$0] }.enumerated().map { f.finding($1, number: $0 + 1) }
+        }
+        let top = numbered(plan.topFindings)
+        let week = plan.thisWeek.compactMap(plan.action).map(f.action)
+        let headline = plan.headlineKPIs.compactMap { m in plan.kpis.first { $0.metric == m } }.map(f.kpi)
+        let working = numbered(plan.findings.filter { $0.role == .working_model }.map(\.code))
+        let body = plan.bodyActions.compactMap(plan.action)
+        let rest = plan.actions.filter { !plan.bodyActions.contains($0.rank) }.map(f.action)
+        let completeness = "\(plan.completeness.known)/\(plan.completeness.total)"
+
+        lang = plan.language.rawValue
+        htmlLang = plan.language == .zh ? "zh-CN" : "en"
+        labels = Dictionary(uniqueKeysWithValues: Labels.Key.allCases.map { ($0.rawValue, Labels.text($0, plan.language)) })
+        title = Labels.text(.planTitle, plan.language)
+        merchant = plan.merchant.name.isEmpty ? "—" : plan.merchant.name
+        consultant = plan.merchant.consultant
+        date = plan.merchant.date
+        meta = plan.header.map(f.field)
+            + [plan.merchant.consultant.map { Field(fact: "consultant", label: f.t(.consultant), value: $0) },
+               plan.merchant.date.map { Field(fact: "date", label: f.t(.date), value: $0) }].compactMap { $0 }
+            + [Field(fact: "completeness", label: f.t(.completeness), value: completeness)]
+        self.completeness = completeness
+        fixFirst = numbered(plan.fixFirst)
+        hasFixFirst = !fixFirst.isEmpty
+        position = plan.position.map(f.field)
+        topFindings = top
+        hasTopFindings = !top.isEmpty
+        thisWeek = week
+        hasThisWeek = !week.isEmpty
+        headlineKPIs = headline
+        hasHeadlineKPIs = !headline.isEmpty
+        workingModel = working
+        hasWorkingModel = !working.isEmpty
+        reviewDate = plan.reviewDate ?? f.t(.reviewInDays)
+        baseline = plan.baseline.map { BlockView(id: $0.block, title: $0.title, facts: $0.facts.map(f.field)) }
+        derived = plan.derived.map(f.field)
+        hasDerived = !derived.isEmpty
+        playbooks = plan.playbooks.map { section in
+            let items = numbered(section.findings)
+            return PlaybookView(id: section.id, title: section.title, role: section.role.rawValue,
+                                roleLabel: Labels.role(section.role, plan.language), isContext: section.role == .context,
+                                version: section.version, hasFindings: !items.isEmpty, findings: items)
+        }
+        buckets = Bucket.allCases.compactMap { bucket in
+            let items = body.filter { $0.bucket == bucket }.map(f.action)
+            return items.isEmpty ? nil : BucketView(id: bucket.rawValue, label: Labels.bucket(bucket, plan.language), actions: items)
+        }
+        hasActions = !buckets.isEmpty
+        kpis = plan.kpis.map(f.kpi)
+        hasKPIs = !kpis.isEmpty
+        unknowns = plan.unknowns.map { UnknownView(fact: $0.fact, question: $0.question, wouldCheck: $0.wouldCheck.joined(separator: ", ")) }
+        hasUnknowns = !unknowns.isEmpty
+        assumptions = plan.assumptions.map { AssumptionView(code: $0.code, note: $0.note) }
+        hasAssumptions = !assumptions.isEmpty
+        appendixActions = rest
+        hasAppendixActions = !rest.isEmpty
+        trace = plan.findings.map(f.trace)
+        sources = f.sources(plan.findings)
+        versions = plan.versions.map { VersionView(playbook: $0.playbook, version: $0.version) }
+        consultVersion = plan.consultVersion
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `consult run` end to end: the real binary, its stdout, stderr and exit status.
+struct RunCommandTests {
+    @Test func printsAValidJSONPlan() throws {
+        let r = try consult(["run", "--answers", "examples/midtier_after_sales.yaml", "--format", "json", "--lang", "zh"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.isEmpty)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["schema"] as? String == "consult.plan/1")
+        #expect(json["lang"] as? String == "zh")
+        let merchant = try #require(json["merchant"] as? [String: Any])
+        #expect(merchant["name"] as? String == "卡丹路")
+        #expect(merchant["platform"] as? String == "douyin")
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let sv01 = try #require(findings.first { $0["code"] as? String == "SV-01" })
+        #expect(sv01["rule"] as? String == "after_sales.rating_critical")
+        #expect(sv01["severity"] as? String == "critical")
+        #expect((sv01["evidence"] as? [String: Any])?["store_rating"] as? Double == 4.4)
+        #expect((sv01["sources"] as? [String])?.contains("001_b62d3f3984911d46.txt") == true)
+        let actions = try #require(json["actions"] as? [[String: Any]])
+        #expect(actions.first?["rank"] as? Int == 1)
+        #expect(json["unknowns"] is [Any])
+        let versions = try #require(json["versions"] as? [String: Any])
+        #expect((versions["playbooks"] as? [String: Any])?["after_sales"] as? Int == 1)
+        #expect((json["derived"] as? [String: Any])?["live_stage"] as? String == "growth")
+    }
+
+    @Test func sameAnswersInAnotherOrderAndFormGiveTheSameBytes() throws {
+        let dir = Repo.temporaryDirectory()
+        let original = try String(contentsOfFile: Repo.path("examples/midtier_after_sales.yaml"), encoding: .utf8)
+        var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = lines.firstIndex(of: "answers:")! + 1
+        var answerLines = Array(lines[start...]).filter { !$0.isEmpty }.reversed().map { line -> String in
+            line.replacingOccurrences(of: "monthly_gmv: \"800,000\"", with: "monthly_gmv: 80万")
+                .replacingOccurrences(of: "monthly_ad_spend: 12万", with: "monthly_ad_spend: 120000")
+                .replacingOccurrences(of: "return_rate: 46%", with: "return_rate: ４６")
+                .replacingOccurrences(of: "store_rating: 4.4", with: "store_rating: 4.40")
+                .replacingOccurrences(of: "has_fulltime_anchor: 有", with: "has_fulltime_anchor: yes")
+        }
+        lines = Array(lines[..<start]) + answerLines
+        let reordered = dir.appendingPathComponent("reordered.yaml").path
+        try lines.joined(separator: "\n").write(toFile: reordered, atomically: true, encoding: .utf8)
+        let a = try consult(["run", "--answers", "examples/midtier_after_sales.yaml", "--format", "json"])
+        let b = try consult(["run", "--answers", reordered, "--format", "json"])
+        #expect(a.status == 0 && b.status == 0, "\(b.stderr)")
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout.contains("\"store_rating\": 4.4"))
+    }
+
+    @Test func jsonAnswersGiveTheSamePlanAsYAML() throws {
+        let dir = Repo.temporaryDirectory()
+        let path = dir.appendingPathComponent("m.json").path
+        try #"{"merchant": {"name": "白沟箱包档口", "consultant": "示例顾问", "date": "2026-11-20"}, "answers": {"platform": "douyin", "category": "footwear_bags", "industrial_belt": "白沟箱包", "belt_stage": "stable_growth", "merchant_origin": "wholesale_stall", "months_live_selling": 5, "live_hours_per_week": 30, "monthly_gmv": "12万", "gmv_trend": "flat", "target_monthly_gmv": 400000, "target_months": 2, "monthly_budget": 40000, "store_rating": 4.5, "avg_stay_seconds": 28, "engagement_tools": "只用福袋", "conversion_rate": "1.2%", "monthly_ad_spend": 20000, "ad_roi": 1.6, "gross_margin_pct": 40}}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let a = try consult(["run", "--answers", "examples/bag_stall.yaml", "--format", "json"])
+        let b = try consult(["run", "--answers", path, "--format", "json"])
+        #expect(b.status == 0, "\(b.stderr)")
+        #expect(a.stdout == b.stdout)
+    }
+
+    @Test func badAnswersAreAllReportedAndNothingIsWritten() throws {
+        let dir = Repo.temporaryDirectory()
+        let answers = dir.appendingPathComponent("bad.yaml").path
+        try """
+        merchant: { name: 测试商家 }
+        answers:
+          store_rating: 4.x
+          return_rate: 180
+          platfrom: douyin
+          pre_ship_qc: maybe
+          sku_count: 120
+        """.write(toFile: answers, atomically: true, encoding: .utf8)
+        let output = dir.appendingPathComponent("plan.json").path
+        let r = try consult(["run", "--answers", answers, "--format", "json", "--output", output])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("bad.yaml:3:17: error: store_rating: '4.x' is not a number; accepted: a number from 0 to 5"), "\(r.stderr)")
+        #expect(r.stderr.contains("bad.yaml:4:16: error: return_rate: '180' is out of range; accepted: a percentage from 0 to 100"))
+        #expect(r.stderr.contains("bad.yaml:5:3: error: unknown fact 'platfrom' (did you mean 'platform'?)"))
+        #expect(r.stderr.contains("bad.yaml:6:16: error: pre_ship_qc: 'maybe' is not yes or no"))
+        #expect(r.stderr.contains("4 invalid answers; nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func outputFileIsWrittenWhole() throws {
+        let dir = Repo.temporaryDirectory()
+        let output = dir.appendingPathComponent("plan.md").path
+        let r = try consult(["run", "--answers", "examples/cold_start_stall.yaml", "--format", "md", "--lang", "zh", "--output", output])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let md = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(md.hasPrefix("# 直播电商诊断方案：小芽童装档口"))
+        #expect(md.contains("## 诊断摘要"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["plan.md"])
+    }
+
+    @Test func languageFollowsTheLocaleUnlessGiven() throws {
+        let zh = try consult(["run", "--answers", "examples/cold_start_stall.yaml"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(zh.stdout.contains("诊断方案"))
+        let en = try consult(["run", "--answers", "examples/cold_start_stall.yaml"], environment: ["LANG": "en_US.UTF-8"])
+        #expect(en.stdout.contains("diagnosis plan"))
+        let forced = try consult(["run", "--answers", "examples/cold_start_stall.yaml", "--lang", "en"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(forced.stdout.contains("diagnosis plan"))
+    }
+
+    @Test(arguments: [
+        (["run"], "Missing expected argument '--answers"),
+        (["run", "--answers", "examples/bag_stall.yaml", "--format", "docx"], "--format"),
+        (["frobnicate"], "Unexpected argument 'frobnicate'"),
+        (["run", "--answers", "examples/bag_stall.yaml", "--only", "aftersales"], "unknown playbook 'aftersales' (did you mean 'after_sales'?)"),
+    ])
+    func usageErrorsExitWithTwo(_ args: [String], _ message: String) throws {
+        let r = try consult(args)
+        #expect(r.status == 2, "\(args): \(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
+
+    @Test func missingAnswersFileIsAnInputError() throws {
+        let r = try consult(["run", "--answers", "no/such.yaml"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot read 'no/such.yaml'"))
+    }
+}

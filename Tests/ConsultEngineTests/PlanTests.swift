@@ -1,0 +1,109 @@
+import ConsultEngine
+import ConsultExpression
+import ConsultPlaybook
+import ConsultRender
+import Testing
+
+/// The plan of domain-brief §4.7's illustration merchant, built by the bundled playbooks.
+struct IllustrationPlanTests {
+    let plan = Bundled.plan("examples/bag_stall.yaml")
+
+    @Test func whereTheMerchantStands() {
+        let position = Dictionary(uniqueKeysWithValues: plan.position.map { ($0.fact, $0.value) })
+        #expect(position["live_stage"] == .string("growth"))
+        #expect(position["merchant_type"] == .string("small_main"))
+        #expect(position["expectation_level"] == .string("unrealistic"))
+        #expect(position["capacity_ready"] == .bool(false))
+    }
+
+    @Test func firesTheBriefsRules() {
+        let codes = Set(plan.findings.map(\.code))
+        for code in ["EX-01", "EX-05", "SV-02", "PL-01", "PL-04", "IN-01", "IN-02", "LC-06", "LC-10", "AC-05", "AC-09"] {
+            #expect(codes.contains(code), "\(code) should fire")
+        }
+    }
+
+    @Test func fixFirstBannerAndTopThree() {
+        #expect(plan.fixFirst.contains("EX-01") && plan.fixFirst.contains("IN-02"))
+        #expect(plan.topFindings == ["EX-01", "IN-02", "EX-05"])
+        #expect(plan.finding("EX-01")?.priority == 460)
+        #expect(plan.finding("IN-02")?.priority == 430)
+        #expect(plan.finding("EX-05")?.priority == 360)
+        #expect(plan.finding("SV-02")?.priority == 350)
+        #expect(plan.finding("PL-01")?.priority == 340)
+    }
+
+    @Test func gmvMilestonesAreCappedAtTwiceCurrent() throws {
+        let gmv = try #require(plan.kpis.first { $0.metric == "monthly_gmv" })
+        #expect(gmv.baseline == .number(120_000))
+        #expect(gmv.d30?.value == 160_000)
+        #expect(gmv.d60?.value == 200_000)
+        #expect(gmv.d90?.value == 240_000)
+        #expect(plan.headlineKPIs.first == "monthly_gmv")
+    }
+
+    @Test func thisWeekFollowsFindingPriority() {
+        let week = plan.thisWeek.compactMap { plan.action(rank: $0) }
+        #expect(week.count == 5)
+        #expect(week.map { $0.because.first! } == ["EX-01", "EX-01", "IN-02", "EX-05", "PL-01"])
+        #expect(week[2].owner == .ad_buyer)
+    }
+
+    @Test func everyActionHasOneOwnerHorizonAndKPI() {
+        for a in plan.actions {
+            #expect(!a.kpi.isEmpty && !a.text.isEmpty)
+            #expect(!a.because.isEmpty)
+        }
+        #expect(plan.actions.map(\.rank) == Array(1...plan.actions.count))
+        #expect(plan.bodyActions.count == min(12, plan.actions.count))
+    }
+}
+
+struct PlanRulesTests {
+    @Test func scaleUpActionsWaitForContentFixes() {
+        // Mature room, profitable ads, but a high SV finding: IN-13's scale-up action moves a bucket later.
+        let program = Bundled.program
+        let engine = Engine(program: program)
+        var answers = Answers()
+        let given: [String: String] = [
+            "avg_stay_seconds": "90", "viewer_trend_in_session": "stable", "conversion_rate": "2", "gross_margin_pct": "50",
+            "ad_roi": "4", "monthly_ad_spend": "100000", "monthly_gmv": "1000000", "target_monthly_gmv": "2000000",
+            "gmv_trend": "growing", "store_rating": "4.5",
+        ]
+        for (fact, raw) in given { answers.values[fact] = try! AnswerParser.parse(raw, for: program.question(fact)!.fact).get() }
+        let plan = Planner(engine: engine).plan(engine.diagnose(answers), merchant: MerchantInfo(name: "t"), language: .en)
+        let scale = plan.actions.first { $0.because.contains("IN-13") }
+        #expect(scale?.deferred == true)
+        #expect(scale?.bucket == .day60)
+        answers.values["store_rating"] = .number(Number("4.8")!)
+        let calm = Planner(engine: engine).plan(engine.diagnose(answers), merchant: MerchantInfo(name: "t"), language: .en)
+        #expect(calm.actions.first { $0.because.contains("IN-13") }?.deferred == false)
+    }
+
+    @Test func unknownFactsListTheRulesTheyWouldDecide() {
+        let plan = Bundled.plan("examples/bag_stall.yaml")
+        let gaps = Dictionary(uniqueKeysWithValues: plan.unknowns.map { ($0.fact, $0.wouldCheck) })
+        #expect(gaps["return_rate"] != nil)
+        #expect(gaps["store_rating"] == nil)
+        // A follow-up that does not apply is no gap: no event is planned only when the days are known.
+        #expect(plan.unknowns.allSatisfy { Bundled.program.question($0.fact) != nil })
+    }
+
+    @Test func onlyRestrictsThePlaybooksEvaluated() {
+        let parsed = Bundled.answers("examples/midtier_after_sales.yaml")
+        let engine = Engine(program: Bundled.program, only: ["after_sales"])
+        let diagnosis = engine.diagnose(parsed.answers)
+        #expect(!diagnosis.fired.isEmpty)
+        #expect(diagnosis.fired.allSatisfy { $0.rule.playbook == "after_sales" })
+    }
+
+    @Test func everyPlaybookHasAFindingForTheAllPlaybooksMerchant() {
+        for language in Language.allCases {
+            let plan = Bundled.plan("examples/every_playbook.yaml", language)
+            #expect(plan.playbooks.count == 8)
+            for section in plan.playbooks { #expect(!section.findings.isEmpty, "\(section.id) has no finding") }
+            let md = MarkdownRenderer.render(plan)
+            for section in plan.playbooks { #expect(md.contains("#### \(section.title)"), "\(section.id)") }
+        }
+    }
+}
