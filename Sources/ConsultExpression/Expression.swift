@@ -19,20 +19,47 @@ public struct Expression: Sendable {
         var errors = lexErrors + parsed.errors
         if parsed.aborted { return .failure(ordered(errors)) }
 
+        let root = quotedFactNames(parsed.node)
         var checker = Checker(schema: schema)
-        let checked = checker.check(parsed.node)
+        let checked = checker.check(root)
         errors += checker.errors
         if let expecting, let actual = checked.expressionType, actual != expecting {
-            errors.append(.typeMismatch(expectationMessage(expecting, actual), parsed.node.span))
+            errors.append(.typeMismatch(expectationMessage(expecting, actual), root.span))
         }
         guard errors.isEmpty, let type = checked.expressionType else {
             return .failure(ordered(errors))
         }
-        let facts = factIDs(in: parsed.node)
+        let facts = factIDs(in: root)
         var factTypes: [String: ExpressionType] = [:]
         for fact in facts { factTypes[fact] = schema.type(of: fact)?.expressionType }
-        return .success(Expression(source: source, root: parsed.node, type: type,
+        return .success(Expression(source: source, root: root, type: type,
                                    factsRead: facts, factTypes: factTypes))
+    }
+
+    /// `unknown_count(["a", "b"])` names facts with strings, as the domain brief writes it; they
+    /// mean the same as `unknown_count([a, b])` and are checked as fact ids.
+    private static func quotedFactNames(_ node: Node) -> Node {
+        switch node {
+        case .call("unknown_count", let arguments, let span):
+            let rewritten = arguments.map { argument -> Node in
+                guard case .list(let items, let listSpan) = argument else { return argument }
+                return .list(items.map { item in
+                    if case .string(let name, let s) = item { return .fact(name, s) }
+                    return item
+                }, listSpan)
+            }
+            return .call("unknown_count", rewritten, span)
+        case .unary(let op, let operand, let span):
+            return .unary(op, quotedFactNames(operand), span)
+        case .binary(let op, let l, let r, let span):
+            return .binary(op, quotedFactNames(l), quotedFactNames(r), span)
+        case .call(let name, let arguments, let span):
+            return .call(name, arguments.map(quotedFactNames), span)
+        case .list(let items, let span):
+            return .list(items.map(quotedFactNames), span)
+        default:
+            return node
+        }
     }
 
     /// "condition must be a boolean, got number".

@@ -81,6 +81,8 @@ let arithmeticRows: [Row] = [
     row("unknown_count([store_rating, platform, pre_ship_qc])", ["store_rating": U, "platform": U, "pre_ship_qc": U], .number(3)),
     row("unknown_count([followers, refund_rate]) >= 2", ["refund_rate": U], T),
     row("unknown_count([])", .number(0)),
+    row("unknown_count([\"followers\", \"store_rating\"])", .number(1)),
+    row("unknown_count([\"followers\", refund_rate]) >= 2", ["refund_rate": U], T),
     row("known(pre_ship_qc) and pre_ship_qc", T),
     // max / min
     row("max(1, 2)", .number(2)),

@@ -44,6 +44,7 @@ let errorRows: [Row] = [
     fails("store_rating in 5", "expr.type-mismatch"),
     fails("unknown_count([1, 2])", "expr.type-mismatch", "expr.type-mismatch"),
     fails("unknown_count(store_rating)", "expr.type-mismatch"),
+    fails("unknown_count([\"store_ratng\"])", "expr.unknown-fact"),
     fails("[1, \"a\"]", "expr.type-mismatch"),
     fails("store_rating in [store_rating]", "expr.type-mismatch"),
     fails("store_rating > 4.5 or \"x\"", "expr.type-mismatch"),

@@ -1,0 +1,142 @@
+/// The detail pages (domain-brief §4.2 "Details"): the evidence a merchant or a colleague can
+/// check behind every line of page 1. Sections are numbered by the style sheet.
+enum TemplateDetails {
+    static let details = """
+    <section class="page details" aria-label="{{labels.details}}">
+    <h2 class="part">{{labels.details}}</h2>
+    <section class="numbered baseline">
+    <h2>{{labels.baseline}}</h2>
+    <div class="blocks">
+    {{#baseline}}<div class="block">
+    <h3>{{title}}</h3>
+    <dl class="facts">
+    {{#facts}}  <div><dt>{{label}}</dt><dd>{{value}}</dd></div>
+    {{/facts}}</dl>
+    </div>
+    {{/baseline}}
+    {{#hasDerived}}<div class="block">
+    <h3>{{labels.derived}}</h3>
+    <dl class="facts">
+    {{#derived}}  <div><dt>{{label}}</dt><dd>{{value}}</dd></div>
+    {{/derived}}</dl>
+    </div>
+    {{/hasDerived}}
+    </div>
+    </section>
+    <section class="numbered findings">
+    <h2>{{labels.findingsByPlaybook}}</h2>
+    <p class="legend">{{labels.severityLegend}}</p>
+    {{#playbooks}}
+    <section class="playbook role-{{role}}">
+    <h3>{{title}}{{roleLabel}}</h3>
+    {{#isContext}}<p class="sub">{{labels.contextNote}}</p>{{/isContext}}
+    {{^hasFindings}}<p class="none">{{labels.noFindings}}</p>{{/hasFindings}}
+    {{#findings}}
+    <article class="finding sev-{{severity}}">
+      <p class="finding-title"><span class="badge sev-{{severity}}">{{severityLabel}}</span> <span class="code">{{code}}</span> {{title}}</p>
+      <p>{{text}}</p>
+      {{#hasEvidence}}<p class="evidence"><strong>{{labels.evidence}}{{colon}}</strong>{{evidenceText}}</p>{{/hasEvidence}}
+      <p class="sources"><strong>{{labels.sources}}{{colon}}</strong>{{sourcesText}}</p>
+    </article>
+    {{/findings}}
+    </section>
+    {{/playbooks}}
+    </section>
+    <section class="numbered action-plan">
+    <h2>{{labels.actionPlan}}</h2>
+    {{^hasActions}}<p class="none">{{labels.none}}</p>{{/hasActions}}
+    {{#buckets}}
+    <h3>{{label}}</h3>
+    <table class="actions">
+      <thead><tr><th class="rank">#</th><th class="owner">{{labels.owner}}</th><th>{{labels.action}}</th><th class="kpi">{{labels.kpi}}</th><th class="rules">{{labels.rules}}</th></tr></thead>
+      <tbody>
+    {{#actions}}    <tr><td class="rank">{{rank}}</td><td class="owner"><span class="owner-tag owner-{{ownerId}}">{{owner}}</span></td><td>{{text}}{{#deferredNote}} <em class="deferred">{{.}}</em>{{/deferredNote}}</td><td class="kpi">{{kpi}}</td><td class="rules code">{{because}}</td></tr>
+    {{/actions}}  </tbody>
+    </table>
+    {{/buckets}}
+    </section>
+    <section class="numbered kpi-table">
+    <h2>{{labels.kpiTable}}</h2>
+    {{^hasKPIs}}<p class="none">{{labels.none}}</p>{{/hasKPIs}}
+    {{#hasKPIs}}
+    <table class="kpis">
+      <thead><tr><th>{{labels.metric}}</th><th class="num">{{labels.baselineCol}}</th><th class="num">{{labels.day30}}</th><th class="num">{{labels.day60}}</th><th class="num">{{labels.day90}}</th><th class="owner">{{labels.owner}}</th><th class="rules">{{labels.rules}}</th></tr></thead>
+      <tbody>
+    {{#kpis}}    <tr><td>{{label}}{{#unit}} <span class="unit">({{.}})</span>{{/unit}}</td><td class="num">{{baseline}}</td><td class="num">{{d30}}</td><td class="num">{{d60}}</td><td class="num goal">{{d90}}</td><td class="owner">{{owner}}</td><td class="rules code">{{because}}</td></tr>
+    {{/kpis}}  </tbody>
+    </table>
+    {{/hasKPIs}}
+    </section>
+    <section class="numbered working-model">
+    <h2>{{labels.workingTogether}}</h2>
+    <h3>{{labels.providerCommits}}</h3>
+    {{^hasWorkingModel}}<p class="none">{{labels.none}}</p>{{/hasWorkingModel}}
+    {{#workingModel}}
+    <article class="finding sev-{{severity}}">
+      <p class="finding-title"><span class="code">{{code}}</span> {{title}}</p>
+      <p>{{text}}</p>
+    </article>
+    {{/workingModel}}
+    <h3>{{labels.merchantCommitsTitle}}</h3>
+    <p>{{labels.merchantCommits}}</p>
+    <p><strong>{{labels.nextReview}}{{colon}}</strong>{{reviewDate}}</p>
+    </section>
+    <section class="numbered gaps">
+    <h2>{{labels.gaps}}</h2>
+    <h3>{{labels.unknownFacts}}</h3>
+    {{^hasUnknowns}}<p class="none">{{labels.none}}</p>{{/hasUnknowns}}
+    {{#hasUnknowns}}
+    <table class="unknowns">
+      <thead><tr><th>{{labels.value}}</th><th class="rules">{{labels.wouldCheck}}</th></tr></thead>
+      <tbody>
+    {{#unknowns}}    <tr><td>{{question}} <span class="fact">{{fact}}</span></td><td class="rules code">{{wouldCheck}}</td></tr>
+    {{/unknowns}}  </tbody>
+    </table>
+    {{/hasUnknowns}}
+    <h3>{{labels.assumptions}}</h3>
+    {{^hasAssumptions}}<p class="none">{{labels.none}}</p>{{/hasAssumptions}}
+    {{#hasAssumptions}}
+    <ul class="assumptions">
+    {{#assumptions}}  <li><span class="code">{{code}}</span> {{note}}</li>
+    {{/assumptions}}</ul>
+    {{/hasAssumptions}}
+    </section>
+    {{> appendix}}
+    </section>
+
+    """
+
+    static let appendix = """
+    {{#hasAppendixActions}}
+    <section class="appendix">
+    <h2>{{labels.appendixActions}}</h2>
+    <table class="actions">
+      <thead><tr><th class="rank">#</th><th class="bucket">{{labels.bucket}}</th><th class="owner">{{labels.owner}}</th><th>{{labels.action}}</th><th class="kpi">{{labels.kpi}}</th><th class="rules">{{labels.rules}}</th></tr></thead>
+      <tbody>
+    {{#appendixActions}}    <tr><td class="rank">{{rank}}</td><td class="bucket">{{bucket}}</td><td class="owner"><span class="owner-tag owner-{{ownerId}}">{{owner}}</span></td><td>{{text}}{{#deferredNote}} <em class="deferred">{{.}}</em>{{/deferredNote}}</td><td class="kpi">{{kpi}}</td><td class="rules code">{{because}}</td></tr>
+    {{/appendixActions}}  </tbody>
+    </table>
+    </section>
+    {{/hasAppendixActions}}
+    <section class="appendix trace">
+    <h2>{{labels.appendixTrace}}</h2>
+    <table class="trace">
+      <thead><tr><th class="rules">{{labels.code}}</th><th>{{labels.condition}}</th><th>{{labels.evidence}}</th></tr></thead>
+      <tbody>
+    {{#trace}}    <tr><td class="rules code">{{code}}</td><td><code>{{condition}}</code></td><td><code>{{values}}</code></td></tr>
+    {{/trace}}  </tbody>
+    </table>
+    <h3>{{labels.sources}}</h3>
+    <table class="sources">
+      <thead><tr><th>{{labels.sources}}</th><th class="rules">{{labels.sourceRules}}</th></tr></thead>
+      <tbody>
+    {{#sources}}    <tr><td>{{#title}}{{.}} · {{/title}}{{#isLink}}<a href="{{ref}}">{{ref}}</a>{{/isLink}}{{^isLink}}<span class="fact">{{ref}}</span>{{/isLink}}</td><td class="rules code">{{codes}}</td></tr>
+    {{/sources}}  </tbody>
+    </table>
+    <h3>{{labels.versions}}</h3>
+    <p class="versions">{{#versions}}<span>{{playbook}} v{{version}}</span> {{/versions}}<span>consult {{consultVersion}}</span></p>
+    <p class="colophon">{{labels.generatedBy}} · {{labels.confidential}}</p>
+    </section>
+
+    """
+}
