@@ -7,6 +7,13 @@ public struct AnswerError: Error, Hashable, Sendable {
     public var problem: Text
     public var accepted: Text
 
+    public init(fact: String, given: String, problem: Text, accepted: Text) {
+        self.fact = fact
+        self.given = given
+        self.problem = problem
+        self.accepted = accepted
+    }
+
     public func message(_ language: Language) -> String {
         language == .zh
             ? "\(fact)：“\(given)” \(problem.zh)；可填：\(accepted.zh)"

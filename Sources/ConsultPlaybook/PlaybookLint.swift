@@ -5,7 +5,9 @@ import ConsultExpression
 /// (from the bounds their `and`-ed comparisons put on each fact, within its declared range or
 /// choices), follow-up questions that can never be asked, and facts nothing reads.
 public enum PlaybookLint {
-    public static func check(_ program: Program) -> [Diagnostic] {
+    /// `complete` is false for a program that loaded with errors: parts are missing, so nothing is
+    /// called unused.
+    public static func check(_ program: Program, complete: Bool = true) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for rule in program.rules {
             switch Satisfiability.of(rule.when.root, program) {
@@ -25,6 +27,7 @@ public enum PlaybookLint {
                                   at: q.location, length: q.id.count))
             }
         }
+        guard complete else { return out }
         var read = Set(program.position + program.header + program.snapshot)
         for rule in program.rules {
             read.formUnion(rule.when.factsRead)

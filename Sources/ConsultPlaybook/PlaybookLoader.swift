@@ -9,6 +9,8 @@ public enum PlaybookLoader {
         public var program: Program?
         /// Errors and warnings, in file order.
         public var diagnostics: [Diagnostic]
+        /// Everything that did load, even when there were errors, so lint can look deeper in one run.
+        public var partial: Program?
     }
 
     public static func load(_ sources: [PlaybookSource]) -> Result {
@@ -57,17 +59,15 @@ public enum PlaybookLoader {
                                    metrics: metrics, rules: rules, examples: examples, position: position,
                                    files: Dictionary(files.map { ($0.header.file, $0.reader) }, uniquingKeysWith: { a, _ in a }))
         diagnostics += checks.run()
-        guard !diagnostics.hasErrors, let ordered else {
-            return Result(program: nil, diagnostics: diagnostics.sortedByLocation())
-        }
         playbooks.sort { a, b in
             let (ra, rb) = (a.hasRules(in: rules), b.hasRules(in: rules))
             if ra != rb { return !ra }
             return a.priority != b.priority ? a.priority > b.priority : a.id < b.id
         }
-        let program = Program(playbooks: playbooks, blocks: blocks, questions: questions, derived: ordered,
+        let program = Program(playbooks: playbooks, blocks: blocks, questions: questions, derived: ordered ?? derived,
                               metrics: metrics, rules: rules, examples: examples, position: position, header: header, snapshot: snapshot, schema: schema)
-        return Result(program: program, diagnostics: diagnostics.sortedByLocation())
+        let ok = !diagnostics.hasErrors && ordered != nil
+        return Result(program: ok ? program : nil, diagnostics: diagnostics.sortedByLocation(), partial: program)
     }
 
     static func question(_ fact: FactDeclaration, _ f: YAMLReader.Fields, file: PlaybookFile, schema: FactSchema) -> Question? {

@@ -17,7 +17,7 @@ struct Lint: ParsableCommand {
         let sources = try Files.playbookSources(Files.playbookDirectory(directory))
         let result = PlaybookLoader.load(sources)
         var diagnostics = result.diagnostics
-        if let program = result.program { diagnostics += PlaybookLint.check(program).sortedByLocation() }
+        if let program = result.partial { diagnostics += PlaybookLint.check(program, complete: result.program != nil).sortedByLocation() }
         let renderer = DiagnosticRenderer(sources: Dictionary(sources.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a }))
         for d in diagnostics { print(renderer.render(d)) }
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
