@@ -24,13 +24,16 @@ struct KPITable {
             } else {
                 continue
             }
-            let d90 = evaluate(targets.d90)
             let declaration = metric.fact.flatMap { program.declaration(of: $0) }
+            let unit = (metric.unit ?? declaration?.unit)?[language]
+            let kind = declaration?.kind ?? (unit == "%" ? .percent : .number)
+            let places = kind == .money ? 0 : 2
+            let d90 = evaluate(targets.d90, places)
             rows.append(KPIRow(
-                metric: metric.id, label: metric.label[language], unit: (metric.unit ?? declaration?.unit)?[language],
-                kind: declaration?.kind, baseline: baseline,
-                d30: evaluate(targets.d30) ?? interpolate(baseline, d90, 1),
-                d60: evaluate(targets.d60) ?? interpolate(baseline, d90, 2),
+                metric: metric.id, label: Self.label(metric.label[language], unit: unit, kind: kind, language), unit: unit,
+                kind: kind, baseline: baseline,
+                d30: evaluate(targets.d30, places) ?? interpolate(baseline, d90, 1, places),
+                d60: evaluate(targets.d60, places) ?? interpolate(baseline, d90, 2, places),
                 d90: d90, owner: owner, because: touching.map(\.rule.code)))
         }
         // Rows driven by the most urgent findings first; `always` rows (GMV) lead.
@@ -42,15 +45,21 @@ struct KPITable {
         }.map(\.element)
     }
 
-    func evaluate(_ spec: TargetSpec?) -> KPITarget? {
+    /// Money and percent carry their unit in the value; counts and seconds show it in the label.
+    static func label(_ label: String, unit: String?, kind: FactKind, _ language: Language) -> String {
+        guard let unit, kind == .number, !unit.isEmpty else { return label }
+        return language == .zh ? "\(label)（\(unit)）" : "\(label) (\(unit))"
+    }
+
+    func evaluate(_ spec: TargetSpec?, _ places: Int) -> KPITarget? {
         guard let spec, let n = spec.value.evaluate({ diagnosis.values[$0] ?? .unknown }).number else { return nil }
-        return KPITarget(comparison: spec.comparison, value: n.rounded(places: 2))
+        return KPITarget(comparison: spec.comparison, value: n.rounded(places: places))
     }
 
     /// Linear interpolation between the baseline and the day-90 target: step 1 of 3 is day 30.
-    func interpolate(_ baseline: Value, _ d90: KPITarget?, _ step: Int) -> KPITarget? {
+    func interpolate(_ baseline: Value, _ d90: KPITarget?, _ step: Int, _ places: Int) -> KPITarget? {
         guard let d90, let b = baseline.number else { return nil }
         let value = b + ((d90.value - b) * Number(step)).divided(by: 3)!
-        return KPITarget(comparison: d90.comparison, value: value.rounded(places: 2))
+        return KPITarget(comparison: d90.comparison, value: value.rounded(places: places))
     }
 }

@@ -27,7 +27,8 @@ public struct TextRenderer {
             line()
         }
         heading(t(.whereYouStand))
-        for p in plan.position { line("  \(DisplayWidth.pad(p.label, to: 14)) \(p.display)") }
+        let labelWidth = plan.position.map { DisplayWidth.of($0.label) }.max() ?? 0
+        for p in plan.position { line("  \(DisplayWidth.pad(p.label, to: labelWidth)) \(p.display)") }
         line()
         heading(t(.topFindings))
         for (i, code) in plan.topFindings.enumerated() {
