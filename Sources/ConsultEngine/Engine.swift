@@ -35,6 +35,8 @@ public struct Engine: Sendable {
     public let program: Program
     public let rules: [Rule]
     public let playbooks: [Playbook]
+    /// For every derived fact, the questions it rests on (answers behind answers behind …).
+    private let behind: [String: [String]]
 
     /// `only` limits the rule playbooks evaluated (ids); nil evaluates all.
     public init(program: Program, only: Set<String>? = nil) {
@@ -42,6 +44,15 @@ public struct Engine: Sendable {
         let keep: (String) -> Bool = { only == nil || only!.contains($0) }
         self.rules = program.rules.filter { keep($0.playbook) }
         self.playbooks = program.playbooks.filter { keep($0.id) || !$0.hasRules(in: program.rules) }
+        var behind: [String: [String]] = [:]
+        for derived in program.derived {   // dependency order: what a fact reads is already resolved
+            var list: [String] = []
+            for fact in derived.reads {
+                for q in behind[fact] ?? [fact] where !list.contains(q) { list.append(q) }
+            }
+            behind[derived.id] = list
+        }
+        self.behind = behind
     }
 
     /// Answers plus every derived fact that is known, computed in dependency order.
@@ -128,11 +139,9 @@ public struct Engine: Sendable {
     /// The questions a list of facts rests on, following derived facts down to answers.
     public func questionsBehind(_ facts: [String]) -> [String] {
         var result: [String] = [], seen = Set<String>()
-        func visit(_ fact: String) {
-            guard seen.insert(fact).inserted else { return }
-            if let derived = program.derivedFact(fact) { derived.reads.forEach(visit) } else { result.append(fact) }
+        for fact in facts {
+            for q in behind[fact] ?? [fact] where seen.insert(q).inserted { result.append(q) }
         }
-        facts.forEach(visit)
         return result
     }
 }

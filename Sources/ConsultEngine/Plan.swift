@@ -45,6 +45,8 @@ public struct FactLine: Sendable {
     public var value: Value
     public var display: String
     public var kind: FactKind?
+    /// Where the answers behind this fact came from, when not all from the merchant's own word.
+    public var provenance: Provenance?
 }
 
 public struct PlaybookSection: Sendable {
@@ -68,6 +70,8 @@ public struct Finding: Sendable {
     public var sources: [SourceRef]
     public var stopTheLine: Bool
     public var condition: String
+    /// Every answer the evidence rests on is the consultant's estimate: confirm before acting.
+    public var restsOnEstimates: Bool
 }
 
 public enum Bucket: String, Sendable, CaseIterable, Comparable {

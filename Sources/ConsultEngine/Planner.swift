@@ -15,7 +15,9 @@ public struct Planner: Sendable {
     var program: Program { engine.program }
 
     public func plan(_ diagnosis: Diagnosis, merchant: MerchantInfo, language: Language) -> Plan {
-        let text = TextFiller(program: program, values: diagnosis.values, language: language)
+        var text = TextFiller(program: program, values: diagnosis.values, language: language)
+        text.provenance = diagnosis.answers.provenance
+        text.questionsBehind = { [engine] in engine.questionsBehind([$0]) }
         let findings = diagnosis.fired.map { finding($0, text) }
         let actions = self.actions(diagnosis.fired, findings, text)
         let roleOf: (Finding) -> PlaybookRole = { $0.role }
@@ -62,10 +64,13 @@ public struct Planner: Sendable {
     func finding(_ fired: FiredRule, _ text: TextFiller) -> Finding {
         let rule = fired.rule
         let playbook = program.playbook(rule.playbook)
+        let behind = engine.questionsBehind(fired.evidence.map(\.fact)).filter { text.values[$0] != nil }
+        let estimates = !behind.isEmpty && behind.allSatisfy { text.provenance[$0] == .estimate }
         return Finding(code: rule.code, rule: rule.qualifiedId, playbook: rule.playbook, role: playbook?.role ?? .problems,
                        severity: rule.severity, priority: fired.priority, title: text.fill(rule.title),
                        text: text.fill(rule.finding), evidence: fired.evidence.compactMap { text.line($0.fact) },
-                       sources: rule.sources, stopTheLine: rule.stopTheLine, condition: rule.when.source)
+                       sources: rule.sources, stopTheLine: rule.stopTheLine, condition: rule.when.source,
+                       restsOnEstimates: estimates)
     }
 
     /// Ranked actions: finding priority, then the rule's own order; identical owner+text merged.

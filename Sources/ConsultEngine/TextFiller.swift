@@ -6,12 +6,14 @@ struct TextFiller {
     let program: Program
     let values: [String: Value]
     let language: Language
+    var provenance: [String: Provenance] = [:]
+    var questionsBehind: (String) -> [String] = { [$0] }
 
     var lookup: (String) -> Value { { values[$0] ?? .unknown } }
 
     func fill(_ text: Text) -> String {
         let source = text[language]
-        guard source.contains("{") else { return source }
+        guard source.utf8.contains(UInt8(ascii: "{")) else { return source }
         var out = ""
         var rest = Substring(source)
         while let open = rest.firstIndex(of: "{") {
@@ -36,7 +38,17 @@ struct TextFiller {
         let label = program.question(fact).map { shortLabel($0) } ?? program.derivedFact(fact)?.title[language] ?? fact
         let value = values[fact] ?? .unknown
         return FactLine(fact: fact, label: label, value: value,
-                        display: ValueFormatter.format(value, as: declaration, language), kind: declaration.kind)
+                        display: ValueFormatter.format(value, as: declaration, language), kind: declaration.kind,
+                        provenance: source(of: fact))
+    }
+
+    /// The provenance shared by every answer behind a fact; mixed sources count as the weakest
+    /// (estimate over data over said) so nothing looks firmer than it is.
+    func source(of fact: String) -> Provenance? {
+        let sources = questionsBehind(fact).filter { values[$0] != nil }.map { provenance[$0] ?? .said }
+        guard !sources.isEmpty, sources.contains(where: { $0 != .said }) else { return nil }
+        if sources.allSatisfy({ $0 == .estimate }) { return .estimate }
+        return sources.contains(.said) ? nil : .data
     }
 
     /// Metric labels are short; questions have only prompts, so metrics name them where they can.

@@ -15,14 +15,27 @@ public struct MerchantInfo: Hashable, Sendable {
     }
 }
 
-/// Validated answers: each fact's typed value (unknown facts are absent) and the text as given.
+/// Where an answer came from; a finding that rests only on estimates is marked in the plan.
+public enum Provenance: String, Sendable, Hashable, CaseIterable {
+    /// The merchant said so (the default).
+    case said
+    /// Read off the platform's dashboard or an export.
+    case data
+    /// The consultant's estimate.
+    case estimate
+}
+
+/// Validated answers: each fact's typed value (unknown facts are absent), the text as given, and
+/// where answers came from when it is not simply "the merchant said".
 public struct Answers: Sendable, Hashable {
     public var values: [String: Value]
     public var raw: [String: String]
+    public var provenance: [String: Provenance]
 
-    public init(values: [String: Value] = [:], raw: [String: String] = [:]) {
+    public init(values: [String: Value] = [:], raw: [String: String] = [:], provenance: [String: Provenance] = [:]) {
         self.values = values
         self.raw = raw
+        self.provenance = provenance
     }
 
     public subscript(_ fact: String) -> Value { values[fact] ?? .unknown }
@@ -39,7 +52,7 @@ public enum AnswersFile {
     public static func parse(_ source: PlaybookSource, program: Program, language: Language = .en) -> (Parsed?, [Diagnostic]) {
         let reader = YAMLReader(file: source.name, text: source.text)
         guard let root = reader.root() else { return (nil, reader.diagnostics) }
-        guard let top = reader.fields(root, "the answers file", allowed: ["merchant", "answers"], required: ["answers"]) else {
+        guard let top = reader.fields(root, "the answers file", allowed: ["merchant", "answers", "provenance"], required: ["answers"]) else {
             return (nil, reader.diagnostics)
         }
         var merchant = MerchantInfo(name: "")
@@ -65,9 +78,9 @@ public enum AnswersFile {
                         reader.error("answers.type", "\(fact): the answer must be a single value, not a list or mapping", at: value)
                         continue
                     }
-                    entries.append((fact, value.null != nil ? "" : value.scalar!.string, value, key))
+                    entries.append((fact, YAMLReader.isNull(value) ? "" : value.scalar!.string, value, key))
                 }
-            } else if node.null == nil {
+            } else if !YAMLReader.isNull(node) {
                 reader.error("answers.type", "answers must be a mapping of fact id: value", at: node)
             }
         }
@@ -89,6 +102,18 @@ public enum AnswersFile {
             case .failure(let problem):
                 reader.error("answers.invalid", problem.message(language), at: entry.node)
             }
+        }
+        if let node = top["provenance"], let mapping = node.mapping {
+            for (key, value) in mapping {
+                guard let fact = key.string else { continue }
+                guard answers.raw[fact] != nil else {
+                    reader.error("answers.provenance", "provenance given for '\(fact)', which has no answer in this file", at: key)
+                    continue
+                }
+                if let p = reader.oneOf(value, "provenance of '\(fact)'", Provenance.self) { answers.provenance[fact] = p }
+            }
+        } else if let node = top["provenance"], !YAMLReader.isNull(node) {
+            reader.error("answers.type", "provenance must be a mapping of fact id: said|data|estimate", at: node)
         }
         if reader.diagnostics.hasErrors { return (nil, reader.diagnostics) }
         return (Parsed(merchant: merchant, answers: answers), reader.diagnostics)

@@ -218,26 +218,61 @@ public struct ProgramExample: Sendable {
 /// Every playbook of a directory, loaded and checked: the one input of the engine.
 public struct Program: Sendable {
     /// Intake-only playbooks first, then by priority (the plan's gate order), then id.
-    public var playbooks: [Playbook]
-    public var blocks: [Block]
-    public var questions: [Question]
+    public let playbooks: [Playbook]
+    public let blocks: [Block]
+    public let questions: [Question]
     /// In dependency order: each reads only answers and derived facts before it.
-    public var derived: [DerivedFact]
-    public var metrics: [Metric]
-    public var rules: [Rule]
-    public var examples: [ProgramExample]
+    public let derived: [DerivedFact]
+    public let metrics: [Metric]
+    public let rules: [Rule]
+    public let examples: [ProgramExample]
     /// "Where you stand" facts for the plan summary.
-    public var position: [String]
+    public let position: [String]
     /// Facts shown in the plan's header line (platform, category, belt …).
-    public var header: [String]
+    public let header: [String]
     /// Derived metrics shown in the baseline snapshot, each beside what it is judged against.
-    public var snapshot: [String]
-    public var schema: FactSchema
+    public let snapshot: [String]
+    public let schema: FactSchema
 
-    public func playbook(_ id: String) -> Playbook? { playbooks.first { $0.id == id } }
-    public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
-    public func derivedFact(_ id: String) -> DerivedFact? { derived.first { $0.id == id } }
-    public func metric(_ id: String) -> Metric? { metrics.first { $0.id == id } }
+    // Look-ups by id, built once: plans and portfolio runs ask for them constantly.
+    private let playbookIndex: [String: Int]
+    private let questionIndex: [String: Int]
+    private let derivedIndex: [String: Int]
+    private let metricIndex: [String: Int]
+    private let ruleIndex: [String: Int]
+
+    public init(playbooks: [Playbook], blocks: [Block], questions: [Question], derived: [DerivedFact], metrics: [Metric],
+                rules: [Rule], examples: [ProgramExample], position: [String], header: [String], snapshot: [String],
+                schema: FactSchema) {
+        self.playbooks = playbooks
+        self.blocks = blocks
+        self.questions = questions
+        self.derived = derived
+        self.metrics = metrics
+        self.rules = rules
+        self.examples = examples
+        self.position = position
+        self.header = header
+        self.snapshot = snapshot
+        self.schema = schema
+        func index(_ ids: [String]) -> [String: Int] {
+            Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        playbookIndex = index(playbooks.map(\.id))
+        questionIndex = index(questions.map(\.id))
+        derivedIndex = index(derived.map(\.id))
+        metricIndex = index(metrics.map(\.id))
+        var names: [String: Int] = [:]
+        for (i, rule) in rules.enumerated() {
+            for name in [rule.code.uppercased(), rule.qualifiedId, rule.id] where names[name] == nil { names[name] = i }
+        }
+        ruleIndex = names
+    }
+
+    public func playbook(_ id: String) -> Playbook? { playbookIndex[id].map { playbooks[$0] } }
+    public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
+    public func derivedFact(_ id: String) -> DerivedFact? { derivedIndex[id].map { derived[$0] } }
+    public func metric(_ id: String) -> Metric? { metricIndex[id].map { metrics[$0] } }
 
     /// Declaration of any fact, asked or derived.
     public func declaration(of fact: String) -> FactDeclaration? {
@@ -246,8 +281,7 @@ public struct Program: Sendable {
 
     /// A rule named by code (`SV-01`, any case), readable id (`rating_critical`) or qualified id.
     public func rule(named name: String) -> Rule? {
-        let upper = name.uppercased()
-        return rules.first { $0.code.uppercased() == upper || $0.qualifiedId == name || $0.id == name }
+        (ruleIndex[name.uppercased()] ?? ruleIndex[name]).map { rules[$0] }
     }
 
     public var coreQuestions: [Question] { questions.filter(\.isCore) }

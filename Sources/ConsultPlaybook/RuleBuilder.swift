@@ -88,7 +88,7 @@ struct RuleBuilder {
             guard let fact = key.string else { continue }
             let raw = value.scalar?.string ?? ""
             if value.scalar == nil { reader.error("playbook.type", "the answer for '\(fact)' must be a single value", at: value) }
-            list.append((fact, value.scalar?.style == .plain && value.null != nil ? "" : raw, reader.location(key)))
+            list.append((fact, YAMLReader.isNull(value) ? "" : raw, reader.location(key)))
         }
         return ExampleAnswers(answers: list, location: reader.location(node))
     }

@@ -19,7 +19,7 @@ final class YAMLReader {
     /// The document's root node, or nil with a diagnostic for a YAML syntax error.
     func root() -> YNode? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 error("playbook.empty", "the file is empty", at: SourceLocation(file: file, line: 1, column: 1))
                 return nil
             }
@@ -37,6 +37,12 @@ final class YAMLReader {
             self.error("yaml.syntax", "YAML syntax: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
             return nil
         }
+    }
+
+    /// With the basic resolver every scalar is text, so null is spelt out here: `~`, `null` or nothing.
+    static func isNull(_ node: YNode) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     func location(_ node: YNode) -> SourceLocation {
@@ -181,6 +187,7 @@ final class YAMLReader {
 
     /// Folded YAML turns line breaks into spaces, which Chinese text never has between characters.
     static func joinCJK(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: " ")) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         for (i, s) in scalars.enumerated() {
@@ -228,6 +235,8 @@ final class YAMLReader {
 extension StringProtocol {
     var trimmingSpaces: String {
         let scalars = unicodeScalars
+        if let first = scalars.first, let last = scalars.last,
+           !first.properties.isWhitespace, !last.properties.isWhitespace { return String(self) }
         var start = scalars.startIndex, end = scalars.endIndex
         while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
         while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
