@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Locations, diagnostics and their rendering; depends on nothing.
@@ -31,21 +32,28 @@ let package = Package(
         ]),
         // Portfolio runs: CSV / JSON Lines / answers files -> plans and a portfolio summary.
         .target(name: "ConsultBatch", dependencies: ["ConsultRender", "ConsultEngine", "ConsultPlaybook"]),
+        // Consultations, visits, answers and plans in SQLite (GRDB); never loses an accepted answer.
+        .target(name: "ConsultStore", dependencies: [
+            "ConsultEngine", "ConsultPlaybook",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // libedit, reached through static inline wrappers (its setters are variadic).
         .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
         // The interactive consultation shell: line reader seam over libedit, commands, input loop.
-        .target(name: "ConsultShell", dependencies: ["ConsultRender", "ConsultEngine", "ConsultPlaybook", "CLibEdit"]),
+        .target(name: "ConsultShell", dependencies: ["ConsultStore", "ConsultRender", "ConsultEngine", "ConsultPlaybook", "CLibEdit"]),
         .executableTarget(name: "consult", dependencies: [
-            "ConsultShell", "ConsultBatch", "ConsultRender", "ConsultEngine", "ConsultPlaybook", "ConsultDiagnostics",
+            "ConsultShell", "ConsultStore", "ConsultBatch", "ConsultRender", "ConsultEngine", "ConsultPlaybook", "ConsultDiagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ConsultExpressionTests", dependencies: ["ConsultExpression"]),
         .testTarget(name: "ConsultPlaybookTests", dependencies: ["ConsultPlaybook", "TestSupport"]),
-        .testTarget(name: "ConsultEngineTests", dependencies: ["ConsultEngine", "ConsultRender", "TestSupport"]),
+        .testTarget(name: "ConsultEngineTests", dependencies: ["ConsultEngine", "ConsultRender", "TestSupport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "ConsultCLITests", dependencies: ["consult", "TestSupport"]),
         .testTarget(name: "ConsultShellTests", dependencies: ["consult", "ConsultShell", "TestSupport"]),
         .testTarget(name: "ConsultBatchTests", dependencies: ["consult", "ConsultBatch", "TestSupport"]),
+        .testTarget(name: "ConsultStoreTests", dependencies: ["consult", "ConsultStore", "TestSupport"]),
     ]
 )

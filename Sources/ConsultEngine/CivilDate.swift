@@ -21,7 +21,7 @@ public struct CivilDate: Hashable, Sendable, CustomStringConvertible {
         year = yoe + era * 400 + (month <= 2 ? 1 : 0)
     }
 
-    var days: Int {
+    public var days: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

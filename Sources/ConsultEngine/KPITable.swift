@@ -27,7 +27,8 @@ struct KPITable {
             let declaration = metric.fact.flatMap { program.declaration(of: $0) }
             let unit = (metric.unit ?? declaration?.unit)?[language]
             let kind = declaration?.kind ?? (unit == "%" ? .percent : .number)
-            let places = kind == .money ? 0 : 2
+            // Whole yuan for GMV-sized amounts; UV value (0.72 元) keeps its fen.
+            let places = kind == .money && (baseline.number.map { $0 >= 1000 || $0 <= -1000 } ?? true) ? 0 : 2
             let d90 = evaluate(targets.d90, places)
             rows.append(KPIRow(
                 metric: metric.id, label: Self.label(metric.label[language], unit: unit, kind: kind, language), unit: unit,

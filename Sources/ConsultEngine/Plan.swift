@@ -72,6 +72,8 @@ public struct Finding: Sendable {
     public var condition: String
     /// Every answer the evidence rests on is the consultant's estimate: confirm before acting.
     public var restsOnEstimates: Bool
+    /// The numeric comparisons that held, value beside threshold: "店铺体验分 4.4 ≤ 4.4".
+    public var checks: [String]
 }
 
 public enum Bucket: String, Sendable, CaseIterable, Comparable {

@@ -68,9 +68,21 @@ public struct Planner: Sendable {
         let estimates = !behind.isEmpty && behind.allSatisfy { text.provenance[$0] == .estimate }
         return Finding(code: rule.code, rule: rule.qualifiedId, playbook: rule.playbook, role: playbook?.role ?? .problems,
                        severity: rule.severity, priority: fired.priority, title: text.fill(rule.title),
-                       text: text.fill(rule.finding), evidence: fired.evidence.compactMap { text.line($0.fact) },
+                       text: text.fill(rule.finding), evidence: fired.evidence.compactMap { evidence($0.fact, text) },
                        sources: rule.sources, stopTheLine: rule.stopTheLine, condition: rule.when.source,
-                       restsOnEstimates: estimates)
+                       restsOnEstimates: estimates, checks: ThresholdChecks(text: text).of(rule))
+    }
+
+    /// A fact as evidence; a derived classification (不现实, 是) also shows the numbers behind it,
+    /// so "目标预期水平 不现实" reads "目标预期水平 不现实（增长倍数 3.33，目标期限 2）".
+    func evidence(_ fact: String, _ text: TextFiller) -> FactLine? {
+        guard var line = text.line(fact) else { return nil }
+        guard let derived = program.derivedFact(fact), !derived.fact.kind.isNumeric else { return line }
+        let inputs = derived.reads.compactMap { text.line($0) }.filter { ($0.kind?.isNumeric ?? false) && $0.value.isKnown }
+        guard !inputs.isEmpty else { return line }
+        let list = inputs.map { "\($0.label) \($0.display)" }
+        line.display += text.language == .zh ? "（\(list.joined(separator: "，"))）" : " (\(list.joined(separator: ", ")))"
+        return line
     }
 
     /// Ranked actions: finding priority, then the rule's own order; identical owner+text merged.

@@ -2,7 +2,11 @@ import ConsultEngine
 import ConsultExpression
 import ConsultPlaybook
 
-/// The `consult.plan/1` JSON contract of design.md: a plan for other programs.
+/// The `consult.plan/1` JSON contract of design.md: a plan for other programs. docs/plan.schema.json
+/// describes every field; a test validates each plan the tests produce against it, so a field
+/// added here without the schema fails. Fields beyond design.md's minimum: `facts`, `provenance`,
+/// `kpis`, `assumptions`, `summary`, and per item `priority`, `text`, `condition`, `role`,
+/// `rests_on_estimates`, `severity`, `question`, `unit`.
 public enum JSONRenderer {
     public static let schema = "consult.plan/1"
 
@@ -19,17 +23,22 @@ public enum JSONRenderer {
             "lang": .string(plan.language.rawValue),
             "playbooks": .array(plan.versions.map { .string($0.playbook) }),
             "derived": .object(Dictionary(plan.derived.map { ($0.fact, JSONValue.from($0.value)) }, uniquingKeysWith: { a, _ in a })),
+            "facts": .object(Dictionary(plan.baseline.flatMap(\.facts).map { ($0.fact, JSONValue.from($0.value)) }, uniquingKeysWith: { a, _ in a })),
+            "provenance": .object(Dictionary(plan.baseline.flatMap(\.facts).compactMap { line in
+                line.provenance.flatMap { $0 == .said ? nil : (line.fact, JSONValue.string($0.rawValue)) }
+            }, uniquingKeysWith: { a, _ in a })),
             "findings": .array(plan.findings.map(finding)),
             "actions": .array(plan.actions.map(action)),
             "kpis": .array(plan.kpis.map(kpi)),
             "unknowns": .array(plan.unknowns.map { u in
-                .object(["fact": .string(u.fact), "would_check": .array(u.wouldCheck.map(JSONValue.string))])
+                .object(["fact": .string(u.fact), "question": .string(u.question), "would_check": .array(u.wouldCheck.map(JSONValue.string))])
             }),
             "assumptions": .array(plan.assumptions.map { .object(["code": .string($0.code), "note": .string($0.note)]) }),
             "summary": .object([
                 "fix_first": .array(plan.fixFirst.map(JSONValue.string)),
                 "top_findings": .array(plan.topFindings.map(JSONValue.string)),
                 "this_week": .array(plan.thisWeek.map(JSONValue.int)),
+                "body_actions": .array(plan.bodyActions.map(JSONValue.int)),
                 "headline_kpis": .array(plan.headlineKPIs.map(JSONValue.string)),
                 "position": .object(Dictionary(plan.position.map { ($0.fact, JSONValue.from($0.value)) }, uniquingKeysWith: { a, _ in a })),
                 "completeness": .object(["known": .int(plan.completeness.known), "total": .int(plan.completeness.total)]),
@@ -49,7 +58,9 @@ public enum JSONRenderer {
             "title": .string(f.title), "text": .string(f.text), "condition": .string(f.condition),
             "evidence": .object(Dictionary(f.evidence.map { ($0.fact, JSONValue.from($0.value)) }, uniquingKeysWith: { a, _ in a })),
             "sources": .array(f.sources.map { .string($0.ref) }),
-            "stop_the_line": .bool(f.stopTheLine),
+            "stop_the_line": .bool(f.stopTheLine), "role": .string(f.role.rawValue),
+            "rests_on_estimates": .bool(f.restsOnEstimates),
+            "checks": .array(f.checks.map(JSONValue.string)),
         ])
     }
 
@@ -61,6 +72,7 @@ public enum JSONRenderer {
             "rank": .int(a.rank), "text": .string(a.text), "owner": .string(a.owner.rawValue),
             "horizon": .string(a.horizon.rawValue), "bucket": .string(a.bucket.rawValue),
             "kpi": .object(kpi), "because": .array(a.because.map(JSONValue.string)), "deferred": .bool(a.deferred),
+            "severity": .string(a.severity.rawValue),
         ])
     }
 
@@ -70,6 +82,7 @@ public enum JSONRenderer {
         }
         return .object([
             "metric": .string(row.metric), "label": .string(row.label), "baseline": .from(row.baseline),
+            "unit": row.unit.map(JSONValue.string) ?? .null,
             "d30": target(row.d30), "d60": target(row.d60), "d90": target(row.d90),
             "owner": .string(row.owner.rawValue), "because": .array(row.because.map(JSONValue.string)),
         ])

@@ -2,166 +2,208 @@ import ConsultEngine
 import ConsultExpression
 import ConsultPlaybook
 
-/// The plan as GitHub-flavoured Markdown, in the structure of domain-brief §4.2.
+/// The plan as GitHub-flavoured Markdown, in the structure of domain-brief §4.2. It reads the
+/// same `TemplateModel` as the HTML document, so the two say the same things in the same words.
 public enum MarkdownRenderer {
     public static func render(_ plan: Plan) -> String {
-        var md = MarkdownWriter(language: plan.language)
-        md.summary(plan)
-        md.details(plan)
+        var md = MarkdownWriter(model: TemplateModel(plan))
+        md.summary()
+        md.details()
+        md.appendix()
         return md.out
     }
 }
 
 struct MarkdownWriter {
-    let language: Language
+    let model: TemplateModel
     var out = ""
 
-    func t(_ key: Labels.Key) -> String { Labels.text(key, language) }
-    var colon: String { language == .zh ? "：" : ": " }
+    func t(_ key: Labels.Key) -> String { model.labels[key.rawValue] ?? key.rawValue }
+    var colon: String { model.colon }
 
     mutating func line(_ s: String = "") { out += s + "\n" }
 
-    mutating func table(_ header: [String], _ rows: [[String]]) {
-        line("| " + header.map(cell).joined(separator: " | ") + " |")
-        line("|" + header.map { _ in " --- |" }.joined())
-        for row in rows { line("| " + row.map(cell).joined(separator: " | ") + " |") }
+    mutating func heading(_ level: Int, _ s: String) {
+        line(String(repeating: "#", count: level) + " " + s)
         line()
     }
 
-    func cell(_ s: String) -> String { s.replacing("|", with: "\\|").replacing("\n", with: " ") }
-
-    func actionLine(_ a: PlannedAction) -> String {
-        let deferred = a.deferred ? " " + t(.deferredNote) : ""
-        return "**\(Labels.owner(a.owner, language))** — \(a.text)\(deferred) — \(t(.kpi))\(colon)\(a.kpi) (\(a.because.joined(separator: ", ")))"
+    /// A GFM table; cells are escaped, so a `|` in a merchant's answer cannot break a row.
+    mutating func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) {
+        line("| " + header.joined(separator: " | ") + " |")
+        line("|" + header.indices.map { numeric.contains($0) ? " ---: |" : " --- |" }.joined())
+        for row in rows { line("| " + row.map { Markdown.escape($0).replacing("|", with: "\\|") }.joined(separator: " | ") + " |") }
+        line()
     }
 
-    mutating func summary(_ plan: Plan) {
-        let name = plan.merchant.name.isEmpty ? "—" : plan.merchant.name
-        line("# \(t(.planTitle))\(colon)\(name)")
+    mutating func paragraph(_ s: String) {
+        line(s)
         line()
-        var meta = plan.header.map { "\($0.label)\(colon)\($0.display)" }
-        if let c = plan.merchant.consultant { meta.append("\(t(.consultant))\(colon)\(c)") }
-        if let d = plan.merchant.date { meta.append("\(t(.date))\(colon)\(d)") }
-        meta.append("\(t(.completeness))\(colon)\(plan.completeness.known)/\(plan.completeness.total)")
-        line(meta.joined(separator: " · "))
-        line()
-        line("## \(t(.summary))")
-        line()
-        if !plan.fixFirst.isEmpty {
-            let items = plan.fixFirst.compactMap(plan.finding).map { "\($0.code) \($0.title)" }
-            line("> **⚠ \(t(.fixFirst))**\(colon)\(items.joined(separator: "; "))")
+    }
+
+    mutating func summary() {
+        heading(1, "\(model.title)\(colon)\(Markdown.escape(model.merchant))")
+        paragraph(model.meta.map { "\($0.label)\(colon)**\(Markdown.escape($0.value))**" }.joined(separator: " · "))
+        heading(2, t(.summary))
+        if model.hasFixFirst {
+            line("> **⚠ \(t(.fixFirst))**\(colon)\(t(.fixFirstLead))")
+            line(">")
+            for f in model.fixFirst { line("> - **\(f.code)** \(Markdown.escape(f.title))") }
             line()
         }
-        line("### \(t(.whereYouStand))")
-        line()
-        for p in plan.position { line("- \(p.label)\(colon)\(p.display)") }
-        line()
-        line("### \(t(.topFindings))")
-        line()
-        if plan.topFindings.isEmpty { line(t(.none)); line() }
-        for (i, code) in plan.topFindings.enumerated() {
-            guard let f = plan.finding(code) else { continue }
-            line("\(i + 1). **[\(Labels.severity(f.severity, language))] \(f.title)** (\(f.code)) — \(evidenceText(f))")
+        heading(3, t(.whereYouStand))
+        table([t(.item), t(.value)], model.position.map { [$0.label, $0.value] })
+        heading(3, t(.topFindings))
+        if !model.hasTopFindings { paragraph(t(.none)) }
+        for f in model.topFindings {
+            line("\(f.number). **\(Markdown.escape(f.title))** `\(f.severityLabel)` (\(f.code))\(estimateNote(f))")
+            if f.hasEvidence { line("   \(t(.evidence))\(colon)\(Markdown.escape(f.evidenceText))") }
         }
-        if !plan.topFindings.isEmpty { line() }
-        line("### \(t(.thisWeek))")
+        if model.hasTopFindings { line() }
+        heading(3, t(.thisWeek))
+        if !model.hasThisWeek { paragraph(t(.none)) }
+        for a in model.thisWeek {
+            line("- [ ] **\(a.owner)** — \(Markdown.escape(a.text))\(deferred(a)) — \(t(.kpi))\(colon)\(Markdown.escape(a.kpi))")
+        }
+        if model.hasThisWeek { line() }
+        heading(3, t(.targets90))
+        kpiTable(model.headlineKPIs, full: false)
+        heading(3, t(.workingTogether))
+        line("**\(t(.providerCommits))**")
         line()
-        if plan.thisWeek.isEmpty { line(t(.none)); line() }
-        for rank in plan.thisWeek { if let a = plan.action(rank: rank) { line("- [ ] " + actionLine(a)) } }
-        if !plan.thisWeek.isEmpty { line() }
-        line("### \(t(.targets90))")
+        for f in model.workingModel { line("- \(Markdown.escape(f.title)) (\(f.code))") }
+        if !model.hasWorkingModel { line("- \(t(.none))") }
         line()
-        kpiTable(plan.kpis.filter { plan.headlineKPIs.contains($0.metric) }, withRules: false)
-        line("### \(t(.workingTogether))")
-        line()
-        for f in plan.findings where f.role == .working_model { line("- **\(f.title)** (\(f.code))\(colon)\(f.text)") }
-        line("- \(t(.merchantCommits))")
-        line()
-        line("**\(t(.nextReview))**\(colon)\(plan.reviewDate ?? t(.reviewInDays))")
-        line()
+        paragraph("**\(t(.merchantCommitsTitle))**\(colon)\(t(.merchantCommits))")
+        paragraph("**\(t(.nextReview))**\(colon)\(model.reviewDate)")
     }
 
-    func evidenceText(_ f: Finding) -> String {
-        f.evidence.map { "\($0.label) \($0.display)" }.joined(separator: language == .zh ? "，" : ", ")
+    func deferred(_ a: ActionView) -> String { a.deferredNote.map { " *\($0)*" } ?? "" }
+
+    func estimateNote(_ f: FindingView) -> String { f.restsOnEstimates ? " *△ \(t(.restsOnEstimates))*" : "" }
+
+    /// A fact's value with its provenance tag, as a table cell shows it.
+    func value(_ field: Field) -> String {
+        field.provenanceLabel.map { "\(field.value) (\($0))" } ?? field.value
     }
 
-    mutating func kpiTable(_ rows: [KPIRow], withRules: Bool) {
-        var header = [t(.metric), t(.baselineCol), t(.day30), t(.day60), t(.day90), t(.owner)]
-        if withRules { header.append(t(.rules)) }
+    mutating func kpiTable(_ rows: [KPIView], full: Bool) {
+        if rows.isEmpty { paragraph(t(.none)); return }
+        var header = [t(.metric), t(.baselineCol), t(.day30), t(.day60), t(.day90)]
+        if full { header += [t(.owner), t(.rules)] }
         table(header, rows.map { r in
-            let unit = r.unit.map { " (\($0))" } ?? ""
-            var row = [r.label + (r.kind == nil ? unit : ""), ValueFormatter.format(r.baseline, as: r.kind.map { FactDeclaration(id: "", kind: $0) }, language),
-                       Labels.target(r.d30, kind: r.kind, language), Labels.target(r.d60, kind: r.kind, language),
-                       Labels.target(r.d90, kind: r.kind, language), Labels.owner(r.owner, language)]
-            if withRules { row.append(r.because.joined(separator: ", ")) }
+            var row = [r.label, r.baseline, r.d30, r.d60, r.d90]
+            if full { row += [r.owner, r.because] }
+            return row
+        }, numeric: [1, 2, 3, 4])
+    }
+
+    mutating func actionTable(_ actions: [ActionView], withBucket: Bool) {
+        var header = ["#", t(.owner), t(.action), t(.kpi), t(.rules)]
+        if withBucket { header.insert(t(.bucket), at: 1) }
+        table(header, actions.map { a in
+            var row = ["\(a.rank)", a.owner, a.text + (a.deferredNote.map { " " + $0 } ?? ""), a.kpi, a.because]
+            if withBucket { row.insert(a.bucket, at: 1) }
             return row
         })
     }
+}
 
-    mutating func details(_ plan: Plan) {
-        line("## \(t(.details))")
-        line()
-        line("### \(t(.baseline))")
-        line()
-        for block in plan.baseline {
-            line("**\(block.title)**\(colon)" + block.facts.map { "\($0.label) \($0.display)" }.joined(separator: language == .zh ? "；" : "; "))
+extension MarkdownWriter {
+    mutating func details() {
+        heading(2, t(.details))
+        var section = 0
+        func numbered(_ key: Labels.Key) -> String { section += 1; return "\(section). \(t(key))" }
+        heading(3, numbered(.baseline))
+        for block in model.baseline {
+            line("**\(block.title)**")
             line()
+            table([t(.item), t(.value)], block.facts.map { [$0.label, value($0)] })
         }
-        if !plan.snapshot.isEmpty {
-            line("**\(t(.derived))**\(colon)" + plan.snapshot.map { "\($0.label) \($0.display)" }.joined(separator: language == .zh ? "；" : "; "))
+        if model.hasDerived {
+            line("**\(t(.derived))**")
             line()
+            table([t(.metric), t(.value)], model.derived.map { [$0.label, value($0)] })
         }
-        line("### \(t(.findingsByPlaybook))")
-        line()
-        for section in plan.playbooks {
-            line("#### \(section.title)\(Labels.role(section.role, language))")
-            line()
-            if section.findings.isEmpty { line(t(.noFindings)); line() }
-            for code in section.findings {
-                guard let f = plan.finding(code) else { continue }
-                line("- **[\(Labels.severity(f.severity, language))] \(f.code) \(f.title)** — \(f.text)")
-                if !f.evidence.isEmpty { line("  - \(t(.evidence))\(colon)\(evidenceText(f))") }
-                line("  - \(t(.sources))\(colon)\(f.sources.map(\.ref).joined(separator: ", "))")
+        heading(3, numbered(.findingsByPlaybook))
+        paragraph("*\(t(.severityLegend))*")
+        for playbook in model.playbooks {
+            heading(4, playbook.title + playbook.roleLabel)
+            if playbook.isContext { paragraph("*\(t(.contextNote))*") }
+            if !playbook.hasFindings { paragraph(t(.noFindings)) }
+            for f in playbook.findings {
+                line("- **\(f.code) \(Markdown.escape(f.title))** `\(f.severityLabel)`\(estimateNote(f)) — \(Markdown.escape(f.text))")
+                if f.hasEvidence { line("  - \(t(.evidence))\(colon)\(Markdown.escape(f.evidenceText))") }
+                line("  - \(t(.sources))\(colon)\(Markdown.escape(f.sourcesText))")
             }
-            if !section.findings.isEmpty { line() }
+            if playbook.hasFindings { line() }
         }
-        line("### \(t(.actionPlan))")
-        line()
-        for bucket in Bucket.allCases {
-            let items = plan.bodyActions.compactMap(plan.action).filter { $0.bucket == bucket }
-            guard !items.isEmpty else { continue }
-            line("#### \(Labels.bucket(bucket, language))")
-            line()
-            for a in items { line("\(a.rank). " + actionLine(a)) }
-            line()
+        heading(3, numbered(.actionPlan))
+        if !model.hasActions { paragraph(t(.none)) }
+        for bucket in model.buckets {
+            heading(4, bucket.label)
+            actionTable(bucket.actions, withBucket: false)
         }
-        line("### \(t(.kpiTable))")
+        heading(3, numbered(.kpiTable))
+        kpiTable(model.kpis, full: true)
+        heading(3, numbered(.workingTogether))
+        line("**\(t(.providerCommits))**")
         line()
-        kpiTable(plan.kpis, withRules: true)
-        line("### \(t(.gaps))")
+        for f in model.workingModel { line("- **\(f.code) \(Markdown.escape(f.title))** — \(Markdown.escape(f.text))") }
+        if !model.hasWorkingModel { line("- \(t(.none))") }
         line()
+        paragraph("**\(t(.merchantCommitsTitle))**\(colon)\(t(.merchantCommits))")
+        paragraph("**\(t(.nextReview))**\(colon)\(model.reviewDate)")
+        heading(3, numbered(.gaps))
         line("**\(t(.unknownFacts))**")
         line()
-        if plan.unknowns.isEmpty { line(t(.none)) }
-        for u in plan.unknowns { line("- `\(u.fact)` \(u.question) — \(t(.wouldCheck))\(colon)\(u.wouldCheck.joined(separator: ", "))") }
-        line()
+        if model.hasUnknowns {
+            table([t(.toConfirm), t(.wouldCheck)], model.unknowns.map { ["\($0.question) (\($0.fact))", $0.wouldCheck] })
+        } else {
+            paragraph(t(.none))
+        }
         line("**\(t(.assumptions))**")
         line()
-        if plan.assumptions.isEmpty { line(t(.none)) }
-        for a in plan.assumptions { line("- \(a.code)\(colon)\(a.note)") }
+        for a in model.assumptions { line("- \(a.code)\(colon)\(Markdown.escape(a.note))") }
+        if !model.hasAssumptions { line(t(.none)) }
         line()
-        let rest = plan.actions.filter { !plan.bodyActions.contains($0.rank) }
-        if !rest.isEmpty {
-            line("### \(t(.appendixActions))")
-            line()
-            for a in rest { line("\(a.rank). [\(Labels.bucket(a.bucket, language))] " + actionLine(a)) }
-            line()
+    }
+
+    mutating func appendix() {
+        if model.hasAppendixActions {
+            heading(3, t(.appendixActions))
+            actionTable(model.appendixActions, withBucket: true)
         }
-        line("### \(t(.appendixTrace))")
+        heading(3, t(.appendixTrace))
+        table([t(.code), t(.condition), t(.evidence)], model.trace.map { [$0.code, $0.condition, $0.values] })
+        line("**\(t(.sources))**")
         line()
-        table([t(.code), t(.condition), t(.evidence)], plan.findings.map { f in
-            [f.code, "`\(f.condition)`", f.evidence.map { "\($0.fact) = \(ValueFormatter.format($0.value, as: nil, .en))" }.joined(separator: ", ")]
-        })
-        line("\(t(.versions))\(colon)" + plan.versions.map { "\($0.playbook) v\($0.version)" }.joined(separator: ", ") + " · consult \(plan.consultVersion)")
+        table([t(.sources), t(.sourceRules)], model.sources.map { s in [[s.title, s.showRef ? s.ref : nil].compactMap { $0 }.joined(separator: " · "), s.codes] })
+        paragraph("\(t(.versions))\(colon)" + model.versions.map { "\($0.playbook) v\($0.version)" }.joined(separator: ", ")
+            + " · consult \(model.consultVersion)")
+        line("---")
+        line()
+        line("*\(t(.generatedBy)) · \(t(.confidential))*")
+    }
+}
+
+/// Escaping for text placed in Markdown: backslash-escapes the characters that would start
+/// emphasis, code or links, and a `<` that could open raw HTML or an autolink (`<script`, `</`,
+/// `<!`, `<?`), so answers such as `<script>` or `*` stay literal text while `<= 4.6` stays readable.
+enum Markdown {
+    static let special: Set<Character> = ["\\", "`", "*", "[", "]"]
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        var characters = text.makeIterator()
+        var next = characters.next()
+        while let c = next {
+            next = characters.next()
+            if c == "\n" { out += " "; continue }
+            let opensTag = c == "<" && next.map { $0.isLetter || "/!?".contains($0) } ?? false
+            if special.contains(c) || opensTag { out.append("\\") }
+            out.append(c)
+        }
+        return out
     }
 }

@@ -2,15 +2,15 @@
 /// check behind every line of page 1. Sections are numbered by the style sheet.
 enum TemplateDetails {
     static let details = """
-    <section class="page details" aria-label="{{labels.details}}">
+    <section class="page details" id="details" aria-label="{{labels.details}}">
     <h2 class="part">{{labels.details}}</h2>
-    <section class="numbered baseline">
+    <section class="numbered baseline" id="baseline">
     <h2>{{labels.baseline}}</h2>
     <div class="blocks">
     {{#baseline}}<div class="block">
     <h3>{{title}}</h3>
     <dl class="facts">
-    {{#facts}}  <div><dt>{{label}}</dt><dd>{{value}}</dd></div>
+    {{#facts}}  <div><dt>{{label}}</dt><dd>{{value}}{{#provenanceLabel}} <span class="provenance">{{.}}</span>{{/provenanceLabel}}</dd></div>
     {{/facts}}</dl>
     </div>
     {{/baseline}}
@@ -23,7 +23,7 @@ enum TemplateDetails {
     {{/hasDerived}}
     </div>
     </section>
-    <section class="numbered findings">
+    <section class="numbered findings" id="findings">
     <h2>{{labels.findingsByPlaybook}}</h2>
     <p class="legend">{{labels.severityLegend}}</p>
     {{#playbooks}}
@@ -33,16 +33,16 @@ enum TemplateDetails {
     {{^hasFindings}}<p class="none">{{labels.noFindings}}</p>{{/hasFindings}}
     {{#findings}}
     <article class="finding sev-{{severity}}">
-      <p class="finding-title"><span class="badge sev-{{severity}}">{{severityLabel}}</span> <span class="code">{{code}}</span> {{title}}</p>
+      <p class="finding-title"><span class="badge sev-{{severity}}">{{severityLabel}}</span> <span class="code">{{code}}</span> {{title}}{{#restsOnEstimates}} <span class="estimate-note">{{labels.restsOnEstimates}}</span>{{/restsOnEstimates}}</p>
       <p>{{text}}</p>
-      {{#hasEvidence}}<p class="evidence"><strong>{{labels.evidence}}{{colon}}</strong>{{evidenceText}}</p>{{/hasEvidence}}
+      {{#hasEvidence}}<p class="evidence"><strong>{{labels.evidence}}{{colon}}</strong>{{> evidence}}</p>{{/hasEvidence}}
       <p class="sources"><strong>{{labels.sources}}{{colon}}</strong>{{sourcesText}}</p>
     </article>
     {{/findings}}
     </section>
     {{/playbooks}}
     </section>
-    <section class="numbered action-plan">
+    <section class="numbered action-plan" id="actions">
     <h2>{{labels.actionPlan}}</h2>
     {{^hasActions}}<p class="none">{{labels.none}}</p>{{/hasActions}}
     {{#buckets}}
@@ -50,24 +50,24 @@ enum TemplateDetails {
     <table class="actions">
       <thead><tr><th class="rank">#</th><th class="owner">{{labels.owner}}</th><th>{{labels.action}}</th><th class="kpi">{{labels.kpi}}</th><th class="rules">{{labels.rules}}</th></tr></thead>
       <tbody>
-    {{#actions}}    <tr><td class="rank">{{rank}}</td><td class="owner"><span class="owner-tag owner-{{ownerId}}">{{owner}}</span></td><td>{{text}}{{#deferredNote}} <em class="deferred">{{.}}</em>{{/deferredNote}}</td><td class="kpi">{{kpi}}</td><td class="rules code">{{because}}</td></tr>
+    {{#actions}}    <tr><td class="rank">{{rank}}</td><td class="owner"><span class="owner-tag owner-{{ownerId}}">{{owner}}</span></td><td>{{text}}{{#deferredNote}} <em class="deferred">{{.}}</em>{{/deferredNote}}</td><td class="kpi">{{kpi}}</td><td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td></tr>
     {{/actions}}  </tbody>
     </table>
     {{/buckets}}
     </section>
-    <section class="numbered kpi-table">
+    <section class="numbered kpi-table" id="kpis">
     <h2>{{labels.kpiTable}}</h2>
     {{^hasKPIs}}<p class="none">{{labels.none}}</p>{{/hasKPIs}}
     {{#hasKPIs}}
     <table class="kpis">
       <thead><tr><th>{{labels.metric}}</th><th class="num">{{labels.baselineCol}}</th><th class="num">{{labels.day30}}</th><th class="num">{{labels.day60}}</th><th class="num">{{labels.day90}}</th><th class="owner">{{labels.owner}}</th><th class="rules">{{labels.rules}}</th></tr></thead>
       <tbody>
-    {{#kpis}}    <tr><td>{{label}}{{#unit}} <span class="unit">({{.}})</span>{{/unit}}</td><td class="num">{{baseline}}</td><td class="num">{{d30}}</td><td class="num">{{d60}}</td><td class="num goal">{{d90}}</td><td class="owner">{{owner}}</td><td class="rules code">{{because}}</td></tr>
+    {{#kpis}}    <tr><td>{{label}}</td><td class="num">{{baseline}}</td><td class="num">{{d30}}</td><td class="num">{{d60}}</td><td class="num goal">{{d90}}</td><td class="owner">{{owner}}</td><td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td></tr>
     {{/kpis}}  </tbody>
     </table>
     {{/hasKPIs}}
     </section>
-    <section class="numbered working-model">
+    <section class="numbered working-model" id="working-model">
     <h2>{{labels.workingTogether}}</h2>
     <h3>{{labels.providerCommits}}</h3>
     {{^hasWorkingModel}}<p class="none">{{labels.none}}</p>{{/hasWorkingModel}}
@@ -81,15 +81,15 @@ enum TemplateDetails {
     <p>{{labels.merchantCommits}}</p>
     <p><strong>{{labels.nextReview}}{{colon}}</strong>{{reviewDate}}</p>
     </section>
-    <section class="numbered gaps">
+    <section class="numbered gaps" id="gaps">
     <h2>{{labels.gaps}}</h2>
     <h3>{{labels.unknownFacts}}</h3>
     {{^hasUnknowns}}<p class="none">{{labels.none}}</p>{{/hasUnknowns}}
     {{#hasUnknowns}}
     <table class="unknowns">
-      <thead><tr><th>{{labels.value}}</th><th class="rules">{{labels.wouldCheck}}</th></tr></thead>
+      <thead><tr><th>{{labels.toConfirm}}</th><th class="rules">{{labels.wouldCheck}}</th></tr></thead>
       <tbody>
-    {{#unknowns}}    <tr><td>{{question}} <span class="fact">{{fact}}</span></td><td class="rules code">{{wouldCheck}}</td></tr>
+    {{#unknowns}}    <tr><td>{{question}} <span class="fact">{{fact}}</span></td><td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td></tr>
     {{/unknowns}}  </tbody>
     </table>
     {{/hasUnknowns}}
@@ -106,19 +106,24 @@ enum TemplateDetails {
 
     """
 
+    /// A finding's evidence as "label value, label value" with the values stressed.
+    static let evidence = """
+    {{#evidence}}{{label}} <b class="value">{{value}}</b>{{#provenanceLabel}} <span class="provenance">{{.}}</span>{{/provenanceLabel}}{{^last()}}{{separator}}{{/last()}}{{/evidence}}
+    """
+
     static let appendix = """
     {{#hasAppendixActions}}
-    <section class="appendix">
+    <section class="appendix" id="appendix-a">
     <h2>{{labels.appendixActions}}</h2>
     <table class="actions">
       <thead><tr><th class="rank">#</th><th class="bucket">{{labels.bucket}}</th><th class="owner">{{labels.owner}}</th><th>{{labels.action}}</th><th class="kpi">{{labels.kpi}}</th><th class="rules">{{labels.rules}}</th></tr></thead>
       <tbody>
-    {{#appendixActions}}    <tr><td class="rank">{{rank}}</td><td class="bucket">{{bucket}}</td><td class="owner"><span class="owner-tag owner-{{ownerId}}">{{owner}}</span></td><td>{{text}}{{#deferredNote}} <em class="deferred">{{.}}</em>{{/deferredNote}}</td><td class="kpi">{{kpi}}</td><td class="rules code">{{because}}</td></tr>
+    {{#appendixActions}}    <tr><td class="rank">{{rank}}</td><td class="bucket">{{bucket}}</td><td class="owner"><span class="owner-tag owner-{{ownerId}}">{{owner}}</span></td><td>{{text}}{{#deferredNote}} <em class="deferred">{{.}}</em>{{/deferredNote}}</td><td class="kpi">{{kpi}}</td><td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td></tr>
     {{/appendixActions}}  </tbody>
     </table>
     </section>
     {{/hasAppendixActions}}
-    <section class="appendix trace">
+    <section class="appendix trace" id="appendix-b">
     <h2>{{labels.appendixTrace}}</h2>
     <table class="trace">
       <thead><tr><th class="rules">{{labels.code}}</th><th>{{labels.condition}}</th><th>{{labels.evidence}}</th></tr></thead>
@@ -130,7 +135,7 @@ enum TemplateDetails {
     <table class="sources">
       <thead><tr><th>{{labels.sources}}</th><th class="rules">{{labels.sourceRules}}</th></tr></thead>
       <tbody>
-    {{#sources}}    <tr><td>{{#title}}{{.}} · {{/title}}{{#isLink}}<a href="{{ref}}">{{ref}}</a>{{/isLink}}{{^isLink}}<span class="fact">{{ref}}</span>{{/isLink}}</td><td class="rules code">{{codes}}</td></tr>
+    {{#sources}}    <tr><td>{{#title}}{{.}}{{#showRef}} · {{/showRef}}{{/title}}{{#isLink}}<a href="{{ref}}">{{ref}}</a>{{/isLink}}{{^isLink}}{{#showRef}}<span class="fact">{{ref}}</span>{{/showRef}}{{/isLink}}</td><td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td></tr>
     {{/sources}}  </tbody>
     </table>
     <h3>{{labels.versions}}</h3>

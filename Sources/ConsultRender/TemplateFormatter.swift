@@ -12,14 +12,26 @@ struct PlanFormatter {
     var colon: String { language == .zh ? "：" : ": " }
     var listSeparator: String { language == .zh ? "，" : ", " }
 
-    func field(_ line: FactLine) -> Field { Field(fact: line.fact, label: line.label, value: line.display) }
+    func field(_ line: FactLine) -> Field {
+        let tag = Labels.provenance(line.provenance, language)
+        return Field(fact: line.fact, label: line.label, value: line.display,
+                     provenance: tag == nil ? nil : line.provenance?.rawValue, provenanceLabel: tag)
+    }
+
+    /// A fact's value with its provenance tag, for one-line text: "4.5（估算）".
+    func tagged(_ line: FactLine) -> String {
+        Labels.provenance(line.provenance, language).map { language == .zh ? "\(line.display)（\($0)）" : "\(line.display) (\($0))" }
+            ?? line.display
+    }
 
     func value(_ value: Value, kind: FactKind?) -> String {
         ValueFormatter.format(value, as: kind.map { FactDeclaration(id: "", kind: $0) }, language)
     }
 
+    /// Each numeric check with its threshold, then the other facts the condition read.
     func evidence(_ f: Finding) -> String {
-        f.evidence.map { "\($0.label) \($0.display)" }.joined(separator: listSeparator)
+        let others = f.evidence.filter { line in !f.checks.contains { $0.contains(line.label) } }
+        return (f.checks + others.map { "\($0.label) \(tagged($0))" }).joined(separator: listSeparator)
     }
 
     func sourceTags(_ f: Finding) -> [SourceTag] {
@@ -28,9 +40,10 @@ struct PlanFormatter {
             .map { SourceTag(ref: $0.ref, title: Labels.source($0.ref, language), note: $0.note) }
     }
 
-    /// "001_b62d….txt, assumed" as a reader sees it: known sources by their short title.
+    /// The source tags as a reader sees them: a known article by its short title (the appendix
+    /// maps titles to files), anything else by its reference.
     func sourcesText(_ f: Finding) -> String {
-        sourceTags(f).map { tag in tag.title.map { "\($0) (\(tag.ref))" } ?? tag.ref }.joined(separator: "; ")
+        sourceTags(f).map { $0.title ?? $0.ref }.joined(separator: language == .zh ? "；" : "; ")
     }
 
     func finding(_ f: Finding, number: Int) -> FindingView {
@@ -38,12 +51,12 @@ struct PlanFormatter {
                     severityLabel: Labels.severity(f.severity, language), priority: f.priority, title: f.title,
                     text: f.text, hasEvidence: !f.evidence.isEmpty, evidence: f.evidence.map(field),
                     evidenceText: evidence(f), sources: sourceTags(f), sourcesText: sourcesText(f),
-                    stopTheLine: f.stopTheLine)
+                    stopTheLine: f.stopTheLine, restsOnEstimates: f.restsOnEstimates)
     }
 
     func action(_ a: PlannedAction) -> ActionView {
         ActionView(rank: a.rank, owner: Labels.owner(a.owner, language), ownerId: a.owner.rawValue, text: a.text,
-                   kpi: a.kpi, target: a.target, because: a.because.joined(separator: ", "),
+                   kpi: a.kpi, target: a.target, because: a.because.joined(separator: ", "), rules: a.because,
                    bucket: Labels.bucket(a.bucket, language), bucketId: a.bucket.rawValue,
                    horizon: Labels.horizon(a.horizon, language), severity: a.severity.rawValue,
                    severityLabel: Labels.severity(a.severity, language), deferred: a.deferred,
@@ -51,11 +64,11 @@ struct PlanFormatter {
     }
 
     func kpi(_ r: KPIRow) -> KPIView {
-        KPIView(metric: r.metric, label: r.label, unit: r.kind == nil ? r.unit : nil,
+        KPIView(metric: r.metric, label: r.label, unit: r.unit,
                 baseline: value(r.baseline, kind: r.kind),
                 d30: Labels.target(r.d30, kind: r.kind, language), d60: Labels.target(r.d60, kind: r.kind, language),
                 d90: Labels.target(r.d90, kind: r.kind, language), owner: Labels.owner(r.owner, language),
-                because: r.because.joined(separator: ", "))
+                because: r.because.joined(separator: ", "), rules: r.because)
     }
 
     func trace(_ f: Finding) -> TraceView {
@@ -68,15 +81,16 @@ struct PlanFormatter {
         var order: [String] = []
         var codes: [String: [String]] = [:]
         for f in findings {
-            for ref in Set(f.sources.map(\.ref)).sorted() {
+            for ref in f.sources.map(\.ref) where codes[ref]?.last != f.code {
                 if codes[ref] == nil { order.append(ref) }
                 codes[ref, default: []].append(f.code)
             }
         }
         return order.map { ref in
-            SourceView(ref: ref, title: Labels.source(ref, language),
-                       isLink: ref.hasPrefix("https://") || ref.hasPrefix("http://"),
-                       codes: codes[ref, default: []].joined(separator: ", "))
+            let title = Labels.source(ref, language)
+            return SourceView(ref: ref, title: title, showRef: title == nil || ref.contains(".") || ref.contains("/"),
+                              isLink: ref.hasPrefix("https://") || ref.hasPrefix("http://"),
+                              codes: codes[ref, default: []].joined(separator: ", "), rules: codes[ref, default: []])
         }
     }
 }

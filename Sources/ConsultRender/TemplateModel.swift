@@ -14,6 +14,12 @@ struct TemplateModel {
     /// Every fixed word, by `Labels.Key` name: `{{labels.topFindings}}`.
     var labels: [String: String]
     var title: String
+    /// ": " or "：", the colon after a label in the plan's language.
+    var colon: String
+    /// "，" or ", ", between the items of a list written on one line.
+    var separator: String
+    /// The running print header (merchant, date, title), escaped for a CSS string (`CSSString`).
+    var printHeader: String
     var merchant: String
     var consultant: String?
     var date: String?
@@ -57,6 +63,9 @@ struct Field {
     var fact: String
     var label: String
     var value: String
+    /// `data` or `estimate` when the answer is not the merchant's own word; with its tag.
+    var provenance: String?
+    var provenanceLabel: String?
 }
 
 struct FindingView {
@@ -76,6 +85,8 @@ struct FindingView {
     var sources: [SourceTag]
     var sourcesText: String
     var stopTheLine: Bool
+    /// Every answer behind the evidence is an estimate: say so beside the finding.
+    var restsOnEstimates: Bool
 }
 
 struct SourceTag {
@@ -91,7 +102,9 @@ struct ActionView {
     var text: String
     var kpi: String
     var target: String?
+    /// The rule codes behind the action, joined ("SV-01, PL-04") and one by one.
     var because: String
+    var rules: [String]
     var bucket: String
     var bucketId: String
     var horizon: String
@@ -103,6 +116,7 @@ struct ActionView {
 
 struct KPIView {
     var metric: String
+    /// The metric's name; it carries the unit where the values do not (days, s).
     var label: String
     var unit: String?
     var baseline: String
@@ -111,6 +125,7 @@ struct KPIView {
     var d90: String
     var owner: String
     var because: String
+    var rules: [String]
 }
 
 struct BlockView {
@@ -140,6 +155,7 @@ struct UnknownView {
     var fact: String
     var question: String
     var wouldCheck: String
+    var rules: [String]
 }
 
 struct AssumptionView {
@@ -157,8 +173,11 @@ struct TraceView {
 struct SourceView {
     var ref: String
     var title: String?
+    /// Whether the reference adds to the title: a file name or URL does, `assumed` does not.
+    var showRef: Bool
     var isLink: Bool
     var codes: String
+    var rules: [String]
 }
 
 struct VersionView {

@@ -24,6 +24,9 @@ extension TemplateModel {
         labels = Dictionary(uniqueKeysWithValues: Labels.Key.allCases.map { ($0.rawValue, Labels.text($0, plan.language)) })
         title = Labels.text(.planTitle, plan.language)
         merchant = plan.merchant.name.isEmpty ? "—" : plan.merchant.name
+        colon = f.colon
+        separator = f.listSeparator
+        printHeader = CSSString.escape([merchant, plan.merchant.date, title].compactMap { $0 }.joined(separator: "  ·  "))
         consultant = plan.merchant.consultant
         date = plan.merchant.date
         meta = plan.header.map(f.field)
@@ -59,7 +62,7 @@ extension TemplateModel {
         hasActions = !buckets.isEmpty
         kpis = plan.kpis.map(f.kpi)
         hasKPIs = !kpis.isEmpty
-        unknowns = plan.unknowns.map { UnknownView(fact: $0.fact, question: $0.question, wouldCheck: $0.wouldCheck.joined(separator: ", ")) }
+        unknowns = plan.unknowns.map { UnknownView(fact: $0.fact, question: $0.question, wouldCheck: $0.wouldCheck.joined(separator: ", "), rules: $0.wouldCheck) }
         hasUnknowns = !unknowns.isEmpty
         assumptions = plan.assumptions.map { AssumptionView(code: $0.code, note: $0.note) }
         hasAssumptions = !assumptions.isEmpty

@@ -2,7 +2,7 @@
 /// It is laid out to fit one printed A4 page: at most 3 findings, 5 actions and 5 KPIs.
 enum TemplateSummary {
     static let summary = """
-    <section class="page summary" aria-label="{{labels.summary}}">
+    <section class="page summary" id="summary" aria-label="{{labels.summary}}">
     <header class="doc-header">
       <div class="brand">{{> brand}}<span class="doc-kind">{{labels.summary}}</span></div>
       <h1>{{merchant}}</h1>
@@ -12,8 +12,7 @@ enum TemplateSummary {
     </header>
     {{#hasFixFirst}}
     <aside class="fix-first" role="note">
-      <p class="fix-first-title"><span class="mark" aria-hidden="true">!</span>{{labels.fixFirst}}</p>
-      <p class="fix-first-lead">{{labels.fixFirstLead}}</p>
+      <p class="fix-first-title"><span class="mark" aria-hidden="true">!</span>{{labels.fixFirst}}<span class="fix-first-lead">{{labels.fixFirstLead}}</span></p>
       <ul>
     {{#fixFirst}}    <li><span class="code">{{code}}</span> {{title}}</li>
     {{/fixFirst}}  </ul>
@@ -29,8 +28,8 @@ enum TemplateSummary {
     {{#topFindings}}  <li class="sev-{{severity}}">
         <span class="num">{{number}}</span>
         <div>
-          <p class="finding-title"><span class="badge sev-{{severity}}">{{severityLabel}}</span> {{title}} <span class="code">{{code}}</span></p>
-          {{#hasEvidence}}<p class="evidence">{{labels.evidence}}{{colon}}{{evidenceText}}</p>{{/hasEvidence}}
+          <p class="finding-title"><span class="badge sev-{{severity}}">{{severityLabel}}</span> {{title}} <span class="code">{{code}}</span>{{#restsOnEstimates}} <span class="estimate-note">{{labels.restsOnEstimates}}</span>{{/restsOnEstimates}}</p>
+          {{#hasEvidence}}<p class="evidence">{{labels.evidence}}{{colon}}{{> evidence}}</p>{{/hasEvidence}}
         </div>
       </li>
     {{/topFindings}}</ol>
@@ -51,7 +50,7 @@ enum TemplateSummary {
     <table class="kpis headline">
       <thead><tr><th>{{labels.metric}}</th><th class="num">{{labels.baselineCol}}</th><th class="num">{{labels.day30}}</th><th class="num">{{labels.day60}}</th><th class="num">{{labels.day90}}</th></tr></thead>
       <tbody>
-    {{#headlineKPIs}}    <tr><td>{{label}}{{#unit}} <span class="unit">({{.}})</span>{{/unit}}</td><td class="num">{{baseline}}</td><td class="num">{{d30}}</td><td class="num">{{d60}}</td><td class="num goal">{{d90}}</td></tr>
+    {{#headlineKPIs}}    <tr><td>{{label}}</td><td class="num">{{baseline}}</td><td class="num">{{d30}}</td><td class="num">{{d60}}</td><td class="num goal">{{d90}}</td></tr>
     {{/headlineKPIs}}  </tbody>
     </table>
     {{/hasHeadlineKPIs}}

@@ -1,5 +1,9 @@
 import ArgumentParser
 
 extension Consult {
-    static var storeCommands: [any ParsableCommand.Type] { [] }
+    /// Consultations kept in SQLite (issue 5).
+    static var storeCommands: [any ParsableCommand.Type] {
+        [StoreSessions.self, StoreShow.self, StoreExport.self, StoreAnswers.self, StoreHistory.self, StoreDiff.self,
+         StoreImport.self, StoreStress.self]
+    }
 }

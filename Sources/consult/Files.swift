@@ -41,18 +41,25 @@ enum Files {
         return text
     }
 
-    /// Writes via a temporary file and a rename, so a reader never sees half a document.
+    /// Writes via a temporary file in the same directory and a rename, so a reader never sees
+    /// half a document.
     static func writeAtomically(_ text: String, to path: String) throws {
+        try writeAtomically(Data(text.utf8), to: path)
+    }
+
+    static func writeAtomically(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {
-            try Data(text.utf8).write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw Failure(message: "error: cannot write '\(path)': \(String(cString: strerror(errno)))")
-            }
+            try data.write(to: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw Failure(message: "error: cannot write '\(path)': \(error.localizedDescription)")
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw Failure(message: "error: cannot write '\(path)': \(reason)")
         }
     }
 

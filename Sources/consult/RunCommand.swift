@@ -5,9 +5,7 @@ import ConsultPlaybook
 import ConsultRender
 import Foundation
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, md, json
-}
+extension DocumentFormat: ExpressibleByArgument {}
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,18 +14,35 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Answers file (YAML or JSON) with merchant: and answers:.")
     var answers: String
 
-    @Option(name: .long, help: "Output format: text, md or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, md, html, pdf or json.")
+    var format: DocumentFormat = .text
 
     @Option(name: .long, help: "Write the plan to this file (atomically) instead of stdout.")
     var output: String?
+
+    @Option(name: .long, help: "Directory of Mustache partials overriding the built-in HTML/PDF template (docs/templates.md).")
+    var template: String?
 
     @Option(name: .long, help: "Only these rule playbooks, comma-separated ids (e.g. after_sales,expectation).")
     var only: String?
 
     @OptionGroup var options: PlaybookOptions
 
+    func validate() throws {
+        if template != nil, !format.usesTemplate {
+            throw ValidationError("--template applies to --format html or pdf, not \(format.rawValue)")
+        }
+        if format == .pdf, output == nil, isatty(1) == 1 {
+            throw ValidationError("--format pdf writes binary data; pass --output FILE or redirect stdout to a file")
+        }
+    }
+
     func run() throws {
+        let templates = try template.map { dir in
+            do { return try TemplateSet.load(directory: dir) } catch let error as TemplateError {
+                throw Failure(message: error.description)
+            }
+        } ?? .standard
         let (program, _) = try Files.program(options.playbooks)
         let language = options.language
         var onlySet: Set<String>?
@@ -49,18 +64,23 @@ struct Run: ParsableCommand {
         let engine = Engine(program: program, only: onlySet)
         let plan = Planner(engine: engine, consultVersion: Consult.version)
             .plan(engine.diagnose(parsed.answers), merchant: parsed.merchant, language: language)
-        let text: String
-        switch format {
-        case .json: text = JSONRenderer.render(plan)
-        case .md: text = MarkdownRenderer.render(plan)
-        case .text:
-            let tty = output == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            text = TextRenderer(color: tty).render(plan)
+        try write(plan, templates)
+    }
+
+    /// Renders and writes the document; the PDF printer is looked up only when it is needed, so
+    /// every other format works without a browser.
+    func write(_ plan: Plan, _ templates: TemplateSet) throws {
+        var printer: (any PDFPrinter)?
+        if format == .pdf {
+            printer = try ChromiumPrinter.find()
+            if let warning = ChromiumPrinter.chineseFontWarning() { FileHandle.writeError(warning) }
         }
+        let color = format == .text && output == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let data = try DocumentExporter.render(plan, format: format, template: templates, printer: printer, color: color)
         if let output {
-            try Files.writeAtomically(text, to: output)
+            try Files.writeAtomically(data, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
         }
     }
 }

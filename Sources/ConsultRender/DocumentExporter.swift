@@ -1,0 +1,69 @@
+import ConsultEngine
+import Foundation
+
+/// The document formats a plan can be exported to.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case text, md, html, pdf, json
+
+    public var fileExtension: String { self == .text ? "txt" : rawValue }
+    /// Whether `--template DIR` means anything for this format.
+    public var usesTemplate: Bool { self == .html || self == .pdf }
+}
+
+/// Turns a finished HTML document into PDF bytes. The render module only declares it: printing
+/// needs a browser process, which the executable owns (headless Chromium) and passes in.
+public protocol PDFPrinter: Sendable {
+    func pdf(html: String) throws -> Data
+}
+
+/// The one entry point for exporting a plan in any format, shared by `consult run` and the
+/// shell's `.export`, so both produce the same bytes for the same plan.
+public enum DocumentExporter {
+    /// The document's bytes. `template` is used by html and pdf; `printer` is required for pdf.
+    public static func render(_ plan: Plan, format: DocumentFormat, template: TemplateSet = .standard,
+                              printer: (any PDFPrinter)? = nil, color: Bool = false) throws -> Data {
+        switch format {
+        case .pdf:
+            guard let printer else { throw ExportError.noPDFPrinter }
+            return try printer.pdf(html: HTMLRenderer.render(plan, template: template))
+        case .text, .md, .html, .json:
+            return Data(text(plan, format: format, template: template, color: color)!.utf8)
+        }
+    }
+
+    /// The document as text; nil for pdf, which is not text.
+    public static func text(_ plan: Plan, format: DocumentFormat, template: TemplateSet = .standard,
+                            color: Bool = false) -> String? {
+        switch format {
+        case .text: TextRenderer(color: color).render(plan)
+        case .md: MarkdownRenderer.render(plan)
+        case .html: HTMLRenderer.render(plan, template: template)
+        case .json: JSONRenderer.render(plan)
+        case .pdf: nil
+        }
+    }
+
+    /// `plan_<merchant>_<yyyymmdd>.<ext>` (domain-brief §4.6). Chinese names stay readable; anything
+    /// a file system or a shell could stumble on becomes `-`. No date part without a plan date.
+    public static func suggestedFileName(_ plan: Plan, format: DocumentFormat) -> String {
+        var slug = ""
+        for character in plan.merchant.name {
+            let safe = character.isLetter || character.isNumber
+            if safe { slug.append(character) } else if !slug.isEmpty, slug.last != "-" { slug.append("-") }
+        }
+        while slug.last == "-" { slug.removeLast() }
+        if slug.isEmpty { slug = "merchant" }
+        let date = plan.merchant.date.map { $0.filter(\.isNumber) }.flatMap { $0.count == 8 ? "_" + $0 : nil } ?? ""
+        return "plan_\(slug)\(date).\(format.fileExtension)"
+    }
+}
+
+public enum ExportError: Error, CustomStringConvertible {
+    case noPDFPrinter
+
+    public var description: String {
+        switch self {
+        case .noPDFPrinter: "error: PDF export needs a printer (headless Chromium); none was configured"
+        }
+    }
+}

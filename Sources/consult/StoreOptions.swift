@@ -1,0 +1,77 @@
+import ArgumentParser
+import ConsultEngine
+import ConsultPlaybook
+import ConsultStore
+import Foundation
+
+/// `--db FILE`, shared by every command that reads or writes consultations.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "Consultation database (default: $XDG_DATA_HOME/consult/consult.sqlite, else ~/.local/share/consult/consult.sqlite).")
+    var db: String?
+
+    func path() throws -> String {
+        if let db { return db }
+        guard let path = StorePath.defaultPath(environment: ProcessInfo.processInfo.environment) else {
+            throw Failure(message: "error: no place for the consultation database: HOME is not set; pass --db FILE", code: 2)
+        }
+        return path
+    }
+
+    /// Opens the database; `create` only for commands that write.
+    func open(create: Bool) throws -> SessionStore {
+        let path = try path()
+        do {
+            return try SessionStore.open(path: path, create: create)
+        } catch let error as StoreError {
+            throw Failure(message: error.description)
+        }
+    }
+}
+
+/// Store errors become the executable's failures (exit 1) with their message as it is.
+func storeCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw Failure(message: error.description)
+    }
+}
+
+extension SessionID: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+/// A stored consultation turned back into a plan with the current playbooks, as `consult run`
+/// would make it from the answers file `consult answers` writes.
+struct StoredPlanMaker {
+    let program: Program
+
+    /// The language and playbook subset of the last saved plan unless `language` is given.
+    func plan(_ session: StoredSession, language: Language? = nil) -> (plan: Plan, dropped: [StoredAnswer]) {
+        let (answers, dropped) = AnswerLog.answers(session.answers, program: program)
+        let only = session.latestPlan?.only.map(Set.init)
+        let engine = Engine(program: program, only: only)
+        let language = language ?? session.latestPlan?.language ?? session.summary.language
+        let plan = Planner(engine: engine, consultVersion: Consult.version)
+            .plan(engine.diagnose(answers), merchant: session.merchant, language: language)
+        return (plan, dropped)
+    }
+
+    /// A warning for answers today's playbooks no longer accept; they are left out of the plan.
+    static func warning(_ dropped: [StoredAnswer], session: SessionID) -> String? {
+        guard !dropped.isEmpty else { return nil }
+        return "warning: consultation \(session): \(dropped.count) stored answer\(dropped.count == 1 ? "" : "s") not accepted by the current playbooks, left out: "
+            + dropped.map(\.fact).joined(separator: ", ")
+    }
+}
+
+/// `consult history` and `consult diff` name a merchant by its exact name or an unambiguous part of it.
+func resolveMerchant(_ name: String, in store: SessionStore) throws -> String {
+    let names = try storeCall { try store.merchantNames(containing: name) }
+    if names.contains(name) { return name }
+    switch names.count {
+    case 1: return names[0]
+    case 0: throw Failure(message: "error: no merchant named '\(name)' in '\(store.path)'; `consult sessions` lists them")
+    default: throw Failure(message: "error: '\(name)' matches several merchants: \(names.joined(separator: ", ")); give the full name")
+    }
+}
