@@ -46,9 +46,10 @@ static inline int shim_history_save(History *h, const char *path) { HistEvent ev
 static inline void shim_stdout_write(const char *s) { fputs(s, stdout); fflush(stdout); }
 
 /* Chinese input is silently dropped unless the C library decodes UTF-8; fall back to C.UTF-8.
+ * Only LC_CTYPE changes: numbers keep the C locale's decimal point whatever the user's locale.
  * Returns 1 when a UTF-8 character type is in force afterwards. */
 static inline int shim_setlocale_utf8(void) {
-    const char *set = setlocale(LC_ALL, "");
+    const char *set = setlocale(LC_CTYPE, "");
     const char *codeset = nl_langinfo(CODESET);
     if (set != NULL && codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0)) return 1;
     if (setlocale(LC_CTYPE, "C.UTF-8") != NULL) return 1;

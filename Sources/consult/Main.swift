@@ -12,7 +12,8 @@ struct Consult: ParsableCommand {
         commandName: "consult",
         abstract: "Diagnose a live-stream e-commerce merchant with rule playbooks (直播电商诊断).",
         version: version,
-        subcommands: allSubcommands)
+        subcommands: allSubcommands,
+        defaultSubcommand: defaultCommand)
 
     static func main() {
         do {

@@ -33,7 +33,7 @@ struct RunCommandTests {
         let original = try String(contentsOfFile: Repo.path("examples/midtier_after_sales.yaml"), encoding: .utf8)
         var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let start = lines.firstIndex(of: "answers:")! + 1
-        var answerLines = Array(lines[start...]).filter { !$0.isEmpty }.reversed().map { line -> String in
+        let answerLines = Array(lines[start...]).filter { !$0.isEmpty }.reversed().map { line -> String in
             line.replacingOccurrences(of: "monthly_gmv: \"800,000\"", with: "monthly_gmv: 80万")
                 .replacingOccurrences(of: "monthly_ad_spend: 12万", with: "monthly_ad_spend: 120000")
                 .replacingOccurrences(of: "return_rate: 46%", with: "return_rate: ４６")

@@ -1,0 +1,128 @@
+import ConsultPlaybook
+
+/// The dot commands, with their help in both languages. The registry and `.help` are the same
+/// table, so a command cannot exist without its help (a test checks every one has both texts).
+public enum CommandName: String, CaseIterable, Sendable {
+    case help, back, skip, goto, review, set, unset, why, whynot, whatif, plan, export, answers, lang, reload, quit
+
+    /// Other spellings people reach for.
+    static let aliases: [String: CommandName] = ["exit": .quit, "q": .quit, "h": .help, "?": .help, "whyNot": .whynot]
+
+    static func named(_ word: String) -> CommandName? {
+        CommandName(rawValue: word.lowercased()) ?? aliases[word]
+    }
+
+    /// Tab adds a space after the command when it takes an argument.
+    var takesArgument: Bool {
+        switch self {
+        case .back, .skip, .review, .plan, .reload, .quit: false
+        default: true
+        }
+    }
+
+    var usage: String {
+        switch self {
+        case .help: ".help [COMMAND]"
+        case .back: ".back"
+        case .skip: ".skip"
+        case .goto: ".goto FACT|N"
+        case .review: ".review"
+        case .set: ".set FACT VALUE"
+        case .unset: ".unset FACT"
+        case .why: ".why CODE"
+        case .whynot: ".whynot CODE"
+        case .whatif: ".whatif FACT=VALUE …"
+        case .plan: ".plan"
+        case .export: ".export md|json|text FILE"
+        case .answers: ".answers FILE"
+        case .lang: ".lang zh|en"
+        case .reload: ".reload"
+        case .quit: ".quit"
+        }
+    }
+
+    var summary: Text {
+        switch self {
+        case .help: Text(zh: "命令说明；在问题上还会给出这个问题的填写说明", en: "help on commands; at a question, also how to answer it")
+        case .back: Text(zh: "回到上一个问题", en: "go back to the previous question")
+        case .skip: Text(zh: "这题记为“不清楚”，继续", en: "record this answer as unknown and go on")
+        case .goto: Text(zh: "跳到某个问题（编号见 .review）", en: "jump to a question (by id or its .review number)")
+        case .review: Text(zh: "列出全部答案，带编号", en: "list every answer, numbered")
+        case .set: Text(zh: "直接改一个答案，不离开当前问题", en: "change an answer without leaving this question")
+        case .unset: Text(zh: "撤回一个答案（之后会重新问）", en: "take an answer back (it will be asked again)")
+        case .why: Text(zh: "这条规则为什么触发：每个条件的值和阈值", en: "why a rule fires: each condition with its value and threshold")
+        case .whynot: Text(zh: "这条规则为什么没触发：每个条件差多少", en: "why a rule does not fire: how far each condition is")
+        case .whatif: Text(zh: "假设改几个答案，看方案怎么变（不改动本次咨询）", en: "how the plan would change with other answers (nothing is changed)")
+        case .plan: Text(zh: "按现有答案显示诊断方案（含待确认数据）", en: "the plan from the answers so far, with the unknowns")
+        case .export: Text(zh: "把方案写入文件（Markdown / JSON / 文本）", en: "write the plan to a file (Markdown, JSON or text)")
+        case .answers: Text(zh: "把答案写成 consult run 能用的答案文件", en: "write an answers file that consult run accepts")
+        case .lang: Text(zh: "切换语言", en: "switch language")
+        case .reload: Text(zh: "重新读取剧本，保留仍然有效的答案", en: "re-read the playbooks, keeping the answers they still accept")
+        case .quit: Text(zh: "结束咨询", en: "end the consultation")
+        }
+    }
+
+    var detail: Text {
+        switch self {
+        case .help: Text(zh: "例：.help whynot", en: "e.g. .help whynot")
+        case .back: Text(zh: "显示上一个问题和当前答案；回车保留，改完后回到没答完的地方继续。", en: "Shows the previous question with its answer; Enter keeps it. After answering, the interview resumes where it left off.")
+        case .skip: Text(zh: "“不清楚”不会当成 0；方案会把它列进待确认数据。", en: "Unknown is never taken as 0; the plan lists it among the data to confirm.")
+        case .goto: Text(zh: "例：.goto store_rating 或 .goto 12。答完后回到没答完的地方继续。", en: "e.g. .goto store_rating or .goto 12. After answering, the interview resumes where it left off.")
+        case .review: Text(zh: "用 .goto 编号 或 .set 修改。", en: "Change one with .goto N or .set FACT VALUE.")
+        case .set: Text(zh: "例：.set return_rate 18%　.set category 童装童鞋/母婴　.set merchant 新名字", en: "e.g. .set return_rate 18%   .set category apparel   .set merchant New name")
+        case .unset: Text(zh: "例：.unset ad_roi", en: "e.g. .unset ad_roi")
+        case .why: Text(zh: "例：.why SV-01（规则编号或 id 都可以）", en: "e.g. .why SV-01 (the code or the rule id)")
+        case .whynot: Text(zh: "列出条件的每一部分：现在的值、阈值、还差多少，以及要回答哪些问题才能判断。", en: "Lists each part of the condition: the value now, the threshold, the margin, and which questions must be answered to decide.")
+        case .whatif: Text(zh: "例：.whatif store_rating=4.8 return_rate=15", en: "e.g. .whatif store_rating=4.8 return_rate=15")
+        case .plan: Text(zh: "随时可看；没答的问题算“不清楚”。", en: "Works at any time; unanswered questions count as unknown.")
+        case .export: Text(zh: "例：.export md 小芽童装.md　.export json plan.json", en: "e.g. .export md plan.md   .export json plan.json")
+        case .answers: Text(zh: "用 consult run --answers FILE 可以得到完全相同的方案。", en: "consult run --answers FILE then gives exactly the same plan.")
+        case .lang: Text(zh: "例：.lang en", en: "e.g. .lang zh")
+        case .reload: Text(zh: "剧本改动后用；失效的答案会列出来。", en: "Use after editing the playbooks; answers that no longer fit are listed.")
+        case .quit: Text(zh: "也可以按 Ctrl-D（会先确认）。", en: "Ctrl-D also ends it (after asking).")
+        }
+    }
+}
+
+/// A command line split into its name and arguments. Words are separated by spaces (ASCII or
+/// ideographic); double quotes keep spaces inside one argument.
+struct CommandInput {
+    var name: String
+    var arguments: [String]
+    /// Everything after the name, as typed (for `.set FACT VALUE WITH SPACES`).
+    var rest: String
+
+    /// nil unless the line is a command: it starts with `.` or `。` (a Chinese input method's full
+    /// stop), and is not a number such as `.5`.
+    init?(_ line: String) {
+        var text = line.trimmed
+        guard let first = text.first, first == "." || first == "。" || first == "．" else { return nil }
+        text.removeFirst()
+        if let next = text.first, next.isNumber { return nil }
+        let words = CommandInput.split(text)
+        name = words.first ?? ""
+        arguments = Array(words.dropFirst())
+        let afterName = text.drop { $0 != " " && $0 != "\u{3000}" }
+        rest = String(afterName).trimmed
+    }
+
+    static func split(_ text: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var quoted = false
+        var started = false
+        for ch in text {
+            if ch == "\"" { quoted.toggle(); started = true; continue }
+            if !quoted, ch == " " || ch == "\u{3000}" || ch == "\t" {
+                if started { words.append(word) }
+                word = ""
+                started = false
+            } else {
+                word.append(ch)
+                started = true
+            }
+        }
+        if started { words.append(word) }
+        return words
+    }
+}

@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few looks the shell uses; each is one ANSI SGR code, shown only when colour is on.
+enum Style: String {
+    case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", cyan = "36", boldRed = "31;1"
+}
+
+/// Where the shell writes. Writes go straight to the file descriptors (no buffering), so output
+/// stays in order with libedit's own drawing and with the other stream.
+final class Console {
+    var terminal: Terminal
+    /// When capturing (tests of the loop), everything is kept here instead of written: stdout
+    /// text as is, stderr lines too, so a test reads one transcript.
+    private(set) var captured: String?
+
+    init(terminal: Terminal, capture: Bool = false) {
+        self.terminal = terminal
+        self.captured = capture ? "" : nil
+    }
+
+    var color: Bool { terminal.color }
+    var width: Int { terminal.width }
+    var interactive: Bool { terminal.interactive }
+
+    /// Writes `text` and a newline to stdout.
+    func line(_ text: String = "") { emit(1, text + "\n") }
+
+    /// A message, wrapped to the width (continuation lines indented by two), in `style` if given.
+    func say(_ text: String, _ style: Style? = nil) {
+        let wrapped = Wrap.lines(text, width: width, hanging: String(repeating: " ", count: text.prefix { $0 == " " }.count + 2))
+        lines(style.map { style in wrapped.map { paint($0, style) } } ?? wrapped)
+    }
+
+    /// Writes several lines to stdout at once.
+    func lines(_ texts: [String]) {
+        guard !texts.isEmpty else { return }
+        emit(1, texts.joined(separator: "\n") + "\n")
+    }
+
+    /// Writes raw text to stdout (a rendered plan already ends in a newline).
+    func raw(_ text: String) { emit(1, text) }
+
+    /// Errors go to stderr on a pipe (so a script's output stays clean) and to stdout on a terminal
+    /// (so they interleave with what the user typed).
+    func error(_ text: String) {
+        emit(interactive ? 1 : 2, paint(text, .red) + "\n")
+    }
+
+    func paint(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    private func emit(_ fd: Int32, _ text: String) {
+        if captured != nil {
+            captured! += text
+            return
+        }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                return
+            }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// The interactive shell (issue 4) lives here.
-enum ConsultShellModule {}

@@ -1,0 +1,108 @@
+import ConsultEngine
+import ConsultExpression
+import ConsultPlaybook
+
+/// One consultation in memory: who it is for, the answers as given, and the program they are read
+/// against. Every change goes through here and on to the store; the plan is always recomputed
+/// from scratch from the answers, so it never depends on the order they were given in.
+public final class Consultation {
+    public private(set) var program: Program
+    public private(set) var engine: Engine
+    public private(set) var merchant: MerchantInfo?
+    /// Visited questions have a raw text (unknown ones "" or "?"); known values are in `values`.
+    public private(set) var answers = Answers()
+    public var language: Language
+    let consultVersion: String
+    let store: ConsultationStore
+    /// Store failures not yet shown to the user.
+    private(set) var storeProblems: [String] = []
+
+    public init(program: Program, language: Language, consultVersion: String, store: ConsultationStore) {
+        self.program = program
+        self.engine = Engine(program: program)
+        self.language = language
+        self.consultVersion = consultVersion
+        self.store = store
+    }
+
+    public var interview: Interview { Interview(program: program, engine: engine) }
+
+    /// Names the merchant; the first call starts the consultation.
+    public func name(_ info: MerchantInfo) {
+        let first = merchant == nil
+        merchant = info
+        record(first ? .started(info, language) : .merchantChanged(info))
+    }
+
+    /// Parses `raw` against the question and records it when accepted.
+    @discardableResult
+    public func answer(_ fact: String, raw: String) -> Result<Value, AnswerError> {
+        guard let question = program.question(fact) else {
+            return .failure(AnswerError(fact: fact, given: raw, problem: Text(zh: "不是访谈问题", en: "is not an interview question"),
+                                        accepted: Text(zh: "问题编号，如 store_rating", en: "a question id such as store_rating")))
+        }
+        let result = AnswerParser.parse(raw, for: question.fact)
+        if case .success(let value) = result {
+            answers.raw[fact] = raw
+            answers.values[fact] = value.isKnown ? value : nil
+            record(.answered(fact: fact, raw: raw))
+        }
+        return result
+    }
+
+    /// Takes an answer back: the question is unanswered again and the interview will ask it.
+    public func forget(_ fact: String) {
+        guard answers.raw[fact] != nil else { return }
+        answers.raw[fact] = nil
+        answers.values[fact] = nil
+        record(.forgotten(fact: fact))
+    }
+
+    public func exported(format: String, path: String) {
+        record(.exported(format: format, path: path))
+    }
+
+    public func diagnosis(_ answers: Answers? = nil) -> Diagnosis {
+        engine.diagnose(answers ?? self.answers)
+    }
+
+    public func plan(_ diagnosis: Diagnosis) -> Plan {
+        Planner(engine: engine, consultVersion: consultVersion)
+            .plan(diagnosis, merchant: merchant ?? MerchantInfo(name: ""), language: language)
+    }
+
+    /// Swaps in re-read playbooks and keeps every answer they still accept; returns the others
+    /// (fact, raw, why), which are dropped.
+    public func replace(program newProgram: Program) -> [(fact: String, raw: String, why: String)] {
+        var orphans: [(String, String, String)] = []
+        var kept = Answers()
+        for (fact, raw) in answers.raw.sorted(by: { $0.key < $1.key }) {
+            guard let question = newProgram.question(fact) else {
+                orphans.append((fact, raw, language == .zh ? "问题已不存在" : "the question no longer exists"))
+                continue
+            }
+            switch AnswerParser.parse(raw, for: question.fact) {
+            case .success(let value):
+                kept.raw[fact] = raw
+                if value.isKnown { kept.values[fact] = value }
+            case .failure(let error):
+                orphans.append((fact, raw, language == .zh ? error.problem.zh : error.problem.en))
+            }
+        }
+        program = newProgram
+        engine = Engine(program: newProgram)
+        answers = kept
+        for orphan in orphans { record(.forgotten(fact: orphan.0)) }
+        return orphans
+    }
+
+    /// Problems the store reported since the last call.
+    func takeStoreProblems() -> [String] {
+        defer { storeProblems = [] }
+        return storeProblems
+    }
+
+    private func record(_ event: ConsultationEvent) {
+        do { try store.record(event) } catch { storeProblems.append("\(error)") }
+    }
+}

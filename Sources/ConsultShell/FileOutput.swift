@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writing the files a consultation produces: `~` expanded, written whole through a temporary
+/// file and a rename, so a reader (or a crash) never sees half a plan. Failures carry the
+/// system's reason ("No such file or directory"), which tells the consultant what to fix.
+enum FileOutput {
+    struct Problem: Error {
+        var reason: String
+    }
+
+    static func write(_ text: String, to path: String) -> Result<String, Problem> {
+        let target = expand(path)
+        var info = stat()
+        if stat(target, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return .failure(Problem(reason: reason(EISDIR))) }
+        let temporary = target + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return .failure(Problem(reason: reason(errno))) }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                let failure = reason(errno)
+                close(fd)
+                unlink(temporary)
+                return .failure(Problem(reason: failure))
+            }
+            bytes = bytes.dropFirst(n)
+        }
+        close(fd)
+        guard rename(temporary, target) == 0 else {
+            let failure = reason(errno)
+            unlink(temporary)
+            return .failure(Problem(reason: failure))
+        }
+        return .success(path)
+    }
+
+    static func reason(_ code: Int32) -> String {
+        strerror(code).map { String(cString: $0) } ?? "error \(code)"
+    }
+
+    /// `~/x` → `$HOME/x`.
+    static func expand(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home = getenv("HOME").map({ String(cString: $0) }) else { return path }
+        return home + path.dropFirst()
+    }
+}
+
+/// write(2), out of reach of `FileOutput.write`'s name.
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(fd, bytes, count)
+}

@@ -1,0 +1,135 @@
+import ConsultDiagnostics
+import ConsultExpression
+import ConsultPlaybook
+
+/// Answering the question on screen, and every other way an answer changes (`.set`, `.skip`).
+extension Shell {
+    /// An empty line keeps an answer already given and means "unknown" for a new question
+    /// (as an empty cell does in an answers file).
+    func answer(_ question: Question, _ text: String) {
+        let raw = text.trimmed
+        if raw.isEmpty, consultation.answers.raw[question.id] != nil {
+            moveOn()
+            return
+        }
+        guard record(question, raw, retype: text) else { return }
+        moveOn()
+    }
+
+    /// After an answer: back to the interview, and say so once it is complete.
+    func moveOn() {
+        pinned = nil
+        if currentQuestion == nil, headerShown != "done" { announceDone() }
+    }
+
+    /// Records `raw` for `question`; says how it was read, what it changed, or why it was refused.
+    @discardableResult
+    func record(_ question: Question, _ raw: String, retype: String? = nil) -> Bool {
+        let before = consultation.answers[question.id]
+        let wasAnswered = consultation.answers.raw[question.id] != nil
+        switch consultation.answer(question.id, raw: raw) {
+        case .failure(let error):
+            fail(refusal(error, hint: didYouMean(raw, question)), retype: retype ?? raw)
+            return false
+        case .success(let value):
+            unsaved = true
+            if reader.isInteractive { showReading(question, raw, value) }
+            reportChanges(revised: wasAnswered && before != value)
+            return true
+        }
+    }
+
+    /// Why an answer was refused, a guess at what was meant, and what is accepted.
+    func refusal(_ error: AnswerError, hint: String = "") -> String {
+        language == .zh
+            ? "\(error.fact)：“\(error.given)” \(error.problem.zh)\(hint)。可填：\(error.accepted.zh)"
+            : "\(error.fact): '\(error.given)' \(error.problem.en)\(hint). Accepted: \(error.accepted.en)"
+    }
+
+    /// A close choice for a mistyped one (`boo` → boom).
+    private func didYouMean(_ raw: String, _ question: Question) -> String {
+        guard question.fact.kind == .choice else { return "" }
+        let names = question.fact.choices.flatMap { [$0.id, $0.label.zh] }
+        let partial = ShellCompleter.match(raw, in: names)
+        let guess = partial.count == 1 ? partial[0] : Suggestion.closest(to: raw, in: names)
+        return guess.map { t("（是不是 \($0)？）", " (did you mean \($0)?)") } ?? ""
+    }
+
+    /// `→ 80万元` when what was typed is not already how the value reads, so a consultant sees
+    /// at once that `3.5w` was taken as 35,000 or `n` as 否.
+    private func showReading(_ question: Question, _ raw: String, _ value: Value) {
+        let shown = ValueFormatter.format(value, as: question.fact, language)
+        guard shown.lowercased() != raw.lowercased(), !(value.isKnown == false && raw == "?") else { return }
+        console.say("  → " + shown, .dim)
+    }
+
+    func skip() {
+        guard let question = currentQuestion else {
+            fail(t("没有正在问的问题；用 .unset FACT 撤回某个答案", "no question is being asked; .unset FACT takes an answer back"))
+            return
+        }
+        record(question, "?")
+        moveOn()
+    }
+
+    /// `.set FACT VALUE`: changes any answer in place; `merchant` and `consultant` set the session's names.
+    func set(_ command: CommandInput) {
+        guard let name = command.arguments.first else {
+            fail(t("用法：", "usage: ") + CommandName.set.usage)
+            return
+        }
+        let value = String(command.rest.dropFirst(name.count)).trimmed
+        if name == "merchant" || name == "consultant" {
+            setSession(name, value)
+            return
+        }
+        guard let question = findQuestion(name) else { return }
+        guard !value.isEmpty else {
+            fail(t("缺少答案。可填：", "missing the value. Accepted: ") + AnswerParser.acceptedForm(question.fact)[language])
+            return
+        }
+        record(question, value, retype: ".set \(question.id) \(value)")
+    }
+
+    private func setSession(_ field: String, _ value: String) {
+        guard !value.isEmpty else {
+            fail(t("名称不能为空", "the name cannot be empty"))
+            return
+        }
+        var info = consultation.merchant ?? MerchantInfo(name: "", date: options.date)
+        if field == "merchant" { info.name = value } else { info.consultant = value }
+        consultation.name(info)
+        unsaved = true
+        headerShown = nil
+    }
+
+    /// `.unset FACT`: the answer is taken back and the question will be asked again.
+    func unset(_ command: CommandInput) {
+        guard let name = command.arguments.first, let question = findQuestion(name) else {
+            if command.arguments.isEmpty { fail(t("用法：", "usage: ") + CommandName.unset.usage) }
+            return
+        }
+        guard consultation.answers.raw[question.id] != nil else {
+            fail(t("\(question.id) 还没有回答", "\(question.id) has not been answered"))
+            return
+        }
+        consultation.forget(question.id)
+        unsaved = true
+        console.say(t("已撤回 \(question.id)，之后会重新问。", "Took back \(question.id); it will be asked again."))
+        reportChanges(revised: true)
+        headerShown = nil
+    }
+
+    /// A question named by id, `.review` number or label; reports "did you mean" when none is.
+    func findQuestion(_ name: String) -> Question? {
+        if let question = interview.find(name, consultation.answers) { return question }
+        let ids = program.questions.map(\.id)
+        let hint = Suggestion.closest(to: name, in: ids).map { t("（是不是 \($0)？）", " (did you mean \($0)?)") } ?? ""
+        if program.derivedFact(name) != nil {
+            fail(t("\(name) 是由其他答案推出的，不能直接填", "\(name) is derived from other answers and cannot be given"))
+        } else {
+            fail(t("没有问题 “\(name)”\(hint)；问题 id 见 .review", "no question '\(name)'\(hint); .review lists the ids"))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,132 @@
+import ConsultDiagnostics
+import ConsultPlaybook
+
+/// Dispatch of the dot commands, and the ones that move around the interview.
+extension Shell {
+    func run(_ command: CommandInput) {
+        guard let name = CommandName.named(command.name) else {
+            let names = CommandName.allCases.map(\.rawValue)
+            let hint = Suggestion.closest(to: command.name, in: names).map { t("（是不是 .\($0)？）", " (did you mean .\($0)?)") } ?? ""
+            fail(t("未知命令 .\(command.name)\(hint)；.help 列出全部命令", "unknown command .\(command.name)\(hint); .help lists the commands"))
+            return
+        }
+        // Most commands print something that pushes the question off screen: show it again after,
+        // unless all the command printed was an error (the question is still right above).
+        let shown = headerShown, errors = errorCount
+        headerShown = nil
+        defer { if errorCount > errors { headerShown = shown } }
+        switch name {
+        case .help: help(command.arguments.first)
+        case .back: back()
+        case .skip: skip()
+        case .goto: goto(command)
+        case .review: review()
+        case .set: set(command)
+        case .unset: unset(command)
+        case .why: explain(command, firing: true)
+        case .whynot: explain(command, firing: false)
+        case .whatif: whatIf(command)
+        case .plan: showPlan()
+        case .export: export(command)
+        case .answers: writeAnswers(command)
+        case .lang: switchLanguage(command)
+        case .reload: reloadPlaybooks()
+        case .quit: finished = true
+        }
+        if finished, !reader.isInteractive, errorCount > 0 { exitStatus = 1 }
+    }
+
+    func help(_ topic: String?) {
+        if let topic {
+            let word = topic.hasPrefix(".") || topic.hasPrefix("。") ? String(topic.dropFirst()) : topic
+            guard let name = CommandName.named(word) else {
+                fail(t("没有命令 .\(word)", "no command .\(word)"))
+                return
+            }
+            console.lines([console.paint(name.usage, .bold)]
+                          + Wrap.lines(name.summary[language], width: console.width, indent: "  ")
+                          + Wrap.lines(name.detail[language], width: console.width, indent: "  "))
+            return
+        }
+        if consultation.merchant != nil, let question = currentQuestion, let text = question.help?[language] {
+            console.lines(Wrap.lines(t("关于这个问题：", "About this question: ") + text, width: console.width))
+            console.lines(Wrap.lines(t("可填：", "Accepted: ") + AnswerParser.acceptedForm(question.fact)[language],
+                                     width: console.width, indent: "", hanging: "  "))
+            console.line()
+        }
+        let width = CommandName.allCases.map { DisplayWidth.of($0.usage) }.max() ?? 0
+        for name in CommandName.allCases {
+            let usage = DisplayWidth.pad(name.usage, to: width)
+            console.lines(Wrap.lines(usage + "  " + name.summary[language], width: console.width,
+                                     hanging: String(repeating: " ", count: width + 2)))
+        }
+        let footer = t("答题：直接输入答案；? 表示不清楚；Tab 补全选项。.help 命令名 看例子。",
+                       "To answer, type it; ? means unknown; Tab completes. .help COMMAND shows examples.")
+        console.lines(Wrap.lines(footer, width: console.width).map { console.paint($0, .dim) })
+    }
+
+    func back() {
+        guard consultation.merchant != nil else {
+            fail(t("还没开始问问题", "no question has been asked yet"))
+            return
+        }
+        guard let previous = interview.previous(before: currentQuestion?.id, consultation.answers) else {
+            fail(t("已经是第一个问题了", "this is the first question"))
+            return
+        }
+        pinned = previous.id
+        prefill = consultation.answers.raw[previous.id]
+    }
+
+    func goto(_ command: CommandInput) {
+        guard consultation.merchant != nil else {
+            fail(t("请先填商家名称", "first, the merchant's name"))
+            return
+        }
+        guard let name = command.arguments.first else {
+            fail(t("用法：", "usage: ") + CommandName.goto.usage)
+            return
+        }
+        guard let question = findQuestion(name) else { return }
+        pinned = question.id
+        prefill = consultation.answers.raw[question.id]
+    }
+
+    /// Every question that applies, numbered for `.goto N`, grouped by block.
+    func review() {
+        let answers = consultation.answers
+        if let merchant = consultation.merchant {
+            let consultant = merchant.consultant.map { t("　顾问：", "   consultant: ") + $0 } ?? ""
+            console.say(t("商家：", "Merchant: ") + merchant.name + consultant)
+        }
+        var block = ""
+        for (i, question) in interview.applicable(answers).enumerated() {
+            if question.block != block {
+                block = question.block
+                let title = program.blocks.first { $0.id == block }?.title[language] ?? block
+                console.line(console.paint(title, .bold))
+            }
+            let label = question.label?[language] ?? question.id
+            let value = answers.raw[question.id] == nil
+                ? console.paint(t("（未答）", "(not asked)"), .dim)
+                : question.fact.shown(answers[question.id], language)
+            let marker = question.id == currentQuestion?.id ? ">" : " "
+            let head = "\(marker)" + String(repeating: " ", count: max(0, 3 - String(i + 1).count)) + "\(i + 1) "
+                + DisplayWidth.pad(question.id, to: 24) + " " + DisplayWidth.pad(Wrap.truncate(label, to: 16), to: 16) + " "
+            console.line(head + Wrap.truncate(value, to: max(10, console.width - DisplayWidth.of(head))))
+        }
+        let orphans = answers.raw.keys.filter { fact in !interview.applicable(answers).contains { $0.id == fact } }
+        if !orphans.isEmpty {
+            console.say(t("不再适用但保留的答案：", "Kept answers to questions that no longer apply: ") + orphans.sorted().joined(separator: ", "), .dim)
+        }
+    }
+
+    func switchLanguage(_ command: CommandInput) {
+        guard let word = command.arguments.first, let language = Language(rawValue: word.lowercased()) else {
+            fail(t("用法：.lang zh|en", "usage: .lang zh|en"))
+            return
+        }
+        consultation.language = language
+        console.say(t("已切换为中文。", "Switched to English."))
+    }
+}

@@ -1,0 +1,102 @@
+import ConsultDiagnostics
+import ConsultEngine
+import ConsultPlaybook
+import ConsultRender
+
+/// What the shell draws around the input line: the greeting, the question above each prompt,
+/// the prompt itself with the interview's progress.
+extension Shell {
+    func greet() {
+        let lines = [
+            console.paint("consult \(options.consultVersion) · " + t("直播电商商家诊断", "live-commerce merchant diagnosis"), .bold),
+            console.paint(t("命令以 . 开头（。也可以）：.help 查看全部，.back 上一题，.plan 看方案。Tab 补全，Ctrl-D 结束。",
+                            "Commands start with '.': .help lists them, .back goes back, .plan shows the plan. Tab completes, Ctrl-D ends."), .dim),
+        ]
+        console.lines(lines.flatMap { Wrap.lines($0, width: console.width) })
+    }
+
+    /// Shows the question (or the merchant-name request) when it is not the one already on screen.
+    func showHeaderIfNeeded() {
+        let key = !hasMerchant ? "merchant" : (currentQuestion?.id ?? "done")
+        guard key != headerShown else { return }
+        headerShown = key
+        if key != "done" { console.line() }
+        switch key {
+        case "merchant":
+            console.lines(Wrap.lines(t("先填商家名称（会话信息，不参与诊断），例如：卡丹路", "First, the merchant's name (session information, not a fact), e.g. Kadanlu"),
+                                     width: console.width).map { console.paint($0, .bold) })
+        case "done":
+            break  // said once by announceDone; the merchant's name in the prompt is enough after that
+        default:
+            guard let question = currentQuestion else { return }
+            let view = QuestionView(question: question, language: language, width: console.width)
+            console.lines(view.lines(current: consultation.answers, paint: console.paint))
+        }
+    }
+
+    var nextSteps: String {
+        t(".plan 看方案，.export md FILE 导出，.review 检查答案。", ".plan shows the plan, .export md FILE writes it, .review lists the answers.")
+    }
+
+    /// `[12/46 售后服务]> ` during the interview, `商家> ` before it, `卡丹路> ` after it.
+    func promptText() -> String {
+        let text: String
+        if !hasMerchant {
+            text = t("商家", "merchant")
+        } else if let question = currentQuestion {
+            text = interview.progress(of: question, consultation.answers, language)
+        } else {
+            text = consultation.merchant?.name ?? ""
+        }
+        return console.paint(text, .cyan) + "> "
+    }
+
+    func nameMerchant(_ name: String) {
+        guard !name.isEmpty else {
+            fail(t("商家名称不能为空；随便一个能认出这家店的名字即可", "the merchant's name cannot be empty; any name that identifies the shop will do"))
+            return
+        }
+        consultation.name(MerchantInfo(name: name, date: options.date))
+        unsaved = true
+    }
+
+    /// Said once when the last question has been answered.
+    func announceDone() {
+        let known = consultation.answers.values.count
+        let asked = consultation.answers.raw.count
+        let line = t("访谈完成：答了 \(asked) 题，其中 \(asked - known) 题“不清楚”。", "Interview complete: \(asked) questions, \(asked - known) unknown. ")
+        console.lines(Wrap.lines(line + nextSteps, width: console.width).map { console.paint($0, .green) })
+        headerShown = "done"
+    }
+
+    /// One line per critical or high finding that a change made appear or disappear; when an
+    /// earlier answer was revised, the medium and low ones are summed up on one more line.
+    func reportChanges(revised: Bool) {
+        let now = consultation.diagnosis()
+        let previous = lastDiagnosis?.fired ?? []
+        let before = Set(previous.map(\.rule.code))
+        let after = Set(now.fired.map(\.rule.code))
+        let appeared = now.fired.filter { !before.contains($0.rule.code) }.map(\.rule)
+        let gone = previous.filter { !after.contains($0.rule.code) }.map(\.rule)
+        lastDiagnosis = now
+        var lines: [String] = []
+        for (rules, sign) in [(appeared, "+"), (gone, "-")] {
+            for rule in rules where rule.severity >= .high {
+                lines.append(findingLine(rule, sign))
+            }
+        }
+        let minor = appeared.filter { $0.severity < .high }.map { "+" + $0.code } + gone.filter { $0.severity < .high }.map { "-" + $0.code }
+        if revised, !minor.isEmpty {
+            lines.append("  " + t("中/低级发现：", "medium/low findings: ") + minor.joined(separator: " "))
+        }
+        console.lines(lines)
+    }
+
+    func findingLine(_ rule: Rule, _ sign: String) -> String {
+        let verb = sign == "+" ? t("新发现", "now fires") : t("已解除", "no longer fires")
+        let severity = "[\(Labels.severity(rule.severity, language))]"
+        let style: Style = sign == "-" ? .green : (rule.severity == .critical ? .boldRed : .yellow)
+        let text = "  \(sign) \(verb) \(severity) \(rule.code) \(rule.title[language])"
+        return console.paint(Wrap.truncate(text, to: console.width), style)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The real binary on a pseudo-terminal, typed at like a consultant would: Chinese input and
+/// in-line edits, Tab, Ctrl-C, Ctrl-D, going back. Assertions are on what the shell prints.
+@Suite struct TerminalTests {
+    typealias Key = PtyProcess.Key
+
+    /// A consultation on a pty, with its own history directory.
+    final class Consultant {
+        let pty: PtyProcess
+        let home: URL
+
+        init() throws {
+            home = Repo.temporaryDirectory("consult-pty")
+            pty = try PtyProcess(Repo.binary, Fixtures.shellArguments, environment: Fixtures.environment(state: home))
+            try pty.expect("商家> ")
+        }
+
+        deinit { try? FileManager.default.removeItem(at: home) }
+
+        /// Types a line and waits for the prompt that follows it.
+        func type(_ text: String, then prompt: String) throws {
+            try pty.send(text + Key.enter)
+            try pty.expect(prompt)
+        }
+
+        /// Names the merchant and answers the first `count` questions of the example.
+        func answer(_ count: Int) throws {
+            try type("小芽童装档口", then: "[1/46 基本情况与团队]> ")
+            for (i, answer) in Fixtures.coldStart.prefix(count).enumerated() {
+                try type(answer, then: i + 1 < 46 ? "[\(i + 2)/" : "访谈完成")
+            }
+        }
+    }
+
+    @Test func chineseInputWithInLineEdits() throws {
+        let c = try Consultant()
+        // 卡丹路 童装, then Left Left Backspace removes the space between the two words.
+        try c.pty.send("卡丹路 童装")
+        try c.pty.send(Key.left + Key.left + Key.backspace + Key.enter)
+        try c.pty.expect("[1/46 基本情况与团队]> ")
+        try c.type("抖音", then: "[2/46")
+        try c.type("kids_mother_baby", then: "[3/46")
+        // 织里童X装: Left, Backspace deletes the X before the cursor; then Ctrl-E and more text.
+        try c.pty.send("织里童X装" + Key.left + Key.backspace + Key.ctrlE + Key.enter)
+        try c.pty.expect("[4/46")
+        try c.type(".review", then: "[4/46")
+        let review = try c.pty.expect("> ")
+        _ = review
+        #expect(c.pty.text.contains("商家：卡丹路童装"))
+        #expect(c.pty.text.contains("织里童装"))
+        #expect(!c.pty.text.contains("织里童X装\r\n"))
+    }
+
+    @Test func tabCompletesAChineseChoiceLabel() throws {
+        let c = try Consultant()
+        try c.type("店", then: "[1/46")
+        try c.type("抖音", then: "[2/46 基本情况与团队]> ")
+        try c.pty.send("母婴" + Key.tab)
+        try c.pty.expect("童装童鞋/母婴")
+        try c.pty.send(Key.enter)
+        try c.pty.expect("[3/46")
+        try c.type(".review", then: "[3/46")
+        #expect(c.pty.text.contains("童装童鞋/母婴"))
+    }
+
+    @Test func ctrlCClearsTheLineAndKeepsTheSession() throws {
+        let c = try Consultant()
+        try c.type("店", then: "[1/46 基本情况与团队]> ")
+        try c.pty.send("快手错了")
+        try c.pty.send(Key.ctrlC)
+        try c.pty.expect("^C")
+        try c.pty.expect("[1/46 基本情况与团队]> ")
+        try c.pty.send(Key.ctrlC)
+        try c.pty.expect("[1/46")
+        try c.pty.send(Key.ctrlC)
+        try c.pty.expect("结束咨询请输入 .quit")
+        try c.type("抖音", then: "[2/46")
+        try c.pty.send(".quit" + Key.enter)
+        #expect(try c.pty.waitExit() == 0)
+    }
+
+    @Test func ctrlDAsksBeforeQuitting() throws {
+        let c = try Consultant()
+        try c.type("店", then: "[1/46 基本情况与团队]> ")
+        try c.pty.send(Key.ctrlD)
+        try c.pty.expect("结束咨询吗？")
+        try c.pty.expect("[y/N] ")
+        try c.pty.send("n" + Key.enter)
+        try c.pty.expect("[1/46 基本情况与团队]> ")
+        try c.pty.send(Key.ctrlD)
+        try c.pty.expect("[y/N] ")
+        try c.pty.send("y" + Key.enter)
+        #expect(try c.pty.waitExit() == 0)
+        #expect(c.pty.isCooked, "the terminal is given back in cooked mode")
+    }
+
+    /// With a non-UTF-8 locale libedit would drop every Chinese character; the shell falls back to C.UTF-8.
+    @Test func chineseSurvivesACLocale() throws {
+        let home = Repo.temporaryDirectory("consult-pty")
+        defer { try? FileManager.default.removeItem(at: home) }
+        var environment = Fixtures.environment(state: home)
+        environment["LC_ALL"] = "C"
+        let pty = try PtyProcess(Repo.binary, Fixtures.shellArguments, environment: environment)
+        try pty.expect("商家> ")
+        try pty.send("卡丹路" + Key.enter)
+        try pty.expect("[1/46")
+        try pty.send(".review" + Key.enter)
+        try pty.expect("商家：卡丹路")
+    }
+
+    @Test func colourOnlyWithoutNoColor() throws {
+        let home = Repo.temporaryDirectory("consult-pty")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let coloured = try PtyProcess(Repo.binary, Fixtures.shellArguments, environment: Fixtures.environment(state: home, color: true))
+        try coloured.expect("商家")
+        try coloured.expect("> ")
+        #expect(coloured.text.contains("\u{1B}[36m商家\u{1B}[0m"))
+        let plain = try Consultant()
+        #expect(!plain.pty.text.contains("\u{1B}[36m"))
+        #expect(!plain.pty.text.contains("\u{1B}[1m"))
+    }
+
+    @Test func backAndGotoChangeAnAnswerAndThePlan() throws {
+        let c = try Consultant()
+        try c.answer(43)  // up to monthly_ad_spend = 0: no ad follow-ups, so 46 questions in all
+        try c.pty.expect("46 用户与大促]> ")
+        // .back to the ad spend, changed to 5万: the follow-ups now apply and come next.
+        try c.type(".back", then: "[43/46 流量投放]> ")
+        try c.pty.expect("0")
+        try c.pty.send(Key.ctrlU + "5万" + Key.enter)
+        try c.pty.expect("[44/53 流量投放]> ")
+        // .goto the store rating: 4.2 makes the critical SV-01 fire, and the plan shows it.
+        try c.type(".goto store_rating", then: "当前：4.7")
+        try c.pty.send(Key.ctrlU + "4.2" + Key.enter)
+        try c.pty.expect("+ 新发现 [严重] SV-01")
+        try c.pty.expect("[44/53 流量投放]> ")
+        try c.type(".plan", then: "[44/53")
+        #expect(c.pty.text.contains("SV-01"))
+    }
+
+    @Test func whyNotShowsMargins() throws {
+        let c = try Consultant()
+        try c.answer(25)  // store_rating = 4.7
+        try c.type(".whynot SV-01", then: "[26/46")
+        #expect(c.pty.text.contains("✗ store_rating <= 4.4"))
+        #expect(c.pty.text.contains("阈值 <= 4.4 分 · 差 0.3 分"))
+    }
+
+    @Test func aRefusedAnswerComesBackOnTheLineForCorrection() throws {
+        let c = try Consultant()
+        try c.type("店", then: "[1/46")
+        try c.type("抖音", then: "[2/46")
+        try c.pty.send("服装X" + Key.enter)
+        try c.pty.expect("不是可选项")
+        try c.pty.expect("[2/46 基本情况与团队]> 服装X")
+        try c.pty.send(Key.backspace + Key.enter)
+        try c.pty.expect("[3/46")
+    }
+
+    @Test func historyIsSavedPrivately() throws {
+        let c = try Consultant()
+        try c.type("店", then: "[1/46")
+        try c.pty.send(".quit" + Key.enter)
+        #expect(try c.pty.waitExit() == 0)
+        let path = c.home.appendingPathComponent("state/consult/history").path
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains(".quit"))
+    }
+}
