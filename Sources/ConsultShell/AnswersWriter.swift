@@ -5,7 +5,8 @@ import ConsultPlaybook
 /// Writes a consultation as an answers file (design.md) that `consult run` reads back to the same
 /// answers, so it gives the same plan byte for byte. Values are written in their canonical form
 /// (numbers in full, choices by id, yes/no), not as typed, so nothing depends on how a shorthand
-/// like `3.5w` is read; unknown answers are written as `~`.
+/// like `3.5w` is read; unknown answers are written as `~`. Answers that are platform data or
+/// estimates are listed under `provenance:`, which the plan reads (findings resting on estimates).
 struct AnswersWriter {
     let program: Program
     let language: Language
@@ -29,6 +30,12 @@ struct AnswersWriter {
                 out += "  # \(title)\n"
             }
             out += "  \(question.id): \(scalar(answers[question.id], question.fact))\n"
+        }
+        // Only known values: the plan reads a source only where there is a value.
+        let sourced = given.filter { answers.values[$0.id] != nil && (answers.provenance[$0.id] ?? .said) != .said }
+        if !sourced.isEmpty {
+            out += "provenance:\n"
+            for question in sourced { out += "  \(question.id): \(answers.provenance[question.id]!.rawValue)\n" }
         }
         return out
     }
@@ -71,7 +78,9 @@ struct AnswersWriter {
         guard let parsed else { return diagnostics.map(\.message).joined(separator: "; ") }
         if parsed.merchant != merchant { return "merchant" }
         let facts = Set(parsed.answers.values.keys).union(answers.values.keys)
-        let differing = facts.filter { parsed.answers.values[$0] != answers.values[$0] }.sorted()
+        let differing = facts.filter {
+            parsed.answers.values[$0] != answers.values[$0] || parsed.answers.provenance[$0] != answers.provenance[$0]
+        }.sorted()
         return differing.isEmpty ? nil : differing.joined(separator: ", ")
     }
 }

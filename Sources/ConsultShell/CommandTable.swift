@@ -3,7 +3,8 @@ import ConsultPlaybook
 /// The dot commands, with their help in both languages. The registry and `.help` are the same
 /// table, so a command cannot exist without its help (a test checks every one has both texts).
 public enum CommandName: String, CaseIterable, Sendable {
-    case help, back, skip, goto, review, set, unset, why, whynot, whatif, plan, export, answers, lang, reload, quit
+    case help, back, skip, goto, review, set, unset, note, source, why, whynot, whatif, plan, export, answers, sessions, open, lang,
+         reload, quit
 
     /// Other spellings people reach for.
     static let aliases: [String: CommandName] = ["exit": .quit, "q": .quit, "h": .help, "?": .help, "whyNot": .whynot]
@@ -15,7 +16,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     /// Tab adds a space after the command when it takes an argument.
     var takesArgument: Bool {
         switch self {
-        case .back, .skip, .review, .plan, .reload, .quit: false
+        case .back, .skip, .review, .plan, .sessions, .reload, .quit: false
         default: true
         }
     }
@@ -29,12 +30,16 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .review: ".review"
         case .set: ".set FACT VALUE"
         case .unset: ".unset FACT"
+        case .note: ".note TEXT"
+        case .source: ".source said|data|estimate"
         case .why: ".why CODE"
         case .whynot: ".whynot CODE"
         case .whatif: ".whatif FACT=VALUE …"
         case .plan: ".plan"
-        case .export: ".export md|json|text FILE"
+        case .export: ".export FORMAT [FILE]"
         case .answers: ".answers FILE"
+        case .sessions: ".sessions [MERCHANT]"
+        case .open: ".open ID"
         case .lang: ".lang zh|en"
         case .reload: ".reload"
         case .quit: ".quit"
@@ -50,12 +55,16 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .review: Text(zh: "列出全部答案，带编号", en: "list every answer, numbered")
         case .set: Text(zh: "直接改一个答案，不离开当前问题", en: "change an answer without leaving this question")
         case .unset: Text(zh: "撤回一个答案（之后会重新问）", en: "take an answer back (it will be asked again)")
+        case .note: Text(zh: "给这次咨询记一条笔记", en: "add a note to this consultation")
+        case .source: Text(zh: "之后答案的来源：商家口述、平台数据或顾问估算", en: "where the next answers come from: the merchant, platform data or your estimate")
         case .why: Text(zh: "这条规则为什么触发：每个条件的值和阈值", en: "why a rule fires: each condition with its value and threshold")
         case .whynot: Text(zh: "这条规则为什么没触发：每个条件差多少", en: "why a rule does not fire: how far each condition is")
         case .whatif: Text(zh: "假设改几个答案，看方案怎么变（不改动本次咨询）", en: "how the plan would change with other answers (nothing is changed)")
         case .plan: Text(zh: "按现有答案显示诊断方案（含待确认数据）", en: "the plan from the answers so far, with the unknowns")
-        case .export: Text(zh: "把方案写入文件（Markdown / JSON / 文本）", en: "write the plan to a file (Markdown, JSON or text)")
+        case .export: Text(zh: "把方案写入文件：md、html、pdf、json、text", en: "write the plan to a file: md, html, pdf, json or text")
         case .answers: Text(zh: "把答案写成 consult run 能用的答案文件", en: "write an answers file that consult run accepts")
+        case .sessions: Text(zh: "列出保存的咨询（* 是当前这次）", en: "list the stored consultations (* marks this one)")
+        case .open: Text(zh: "打开一次保存的咨询，接着问", en: "open a stored consultation and go on with it")
         case .lang: Text(zh: "切换语言", en: "switch language")
         case .reload: Text(zh: "重新读取剧本，保留仍然有效的答案", en: "re-read the playbooks, keeping the answers they still accept")
         case .quit: Text(zh: "结束咨询", en: "end the consultation")
@@ -71,15 +80,19 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .review: Text(zh: "用 .goto 编号 或 .set 修改。", en: "Change one with .goto N or .set FACT VALUE.")
         case .set: Text(zh: "例：.set return_rate 18%　.set category 童装童鞋/母婴　.set merchant 新名字", en: "e.g. .set return_rate 18%   .set category apparel   .set merchant New name")
         case .unset: Text(zh: "例：.unset ad_roi", en: "e.g. .unset ad_roi")
+        case .note: Text(zh: "例：.note 老板想冲 818，预算可以再谈。笔记和答案一起保存，.review 列出。", en: "e.g. .note owner wants to push for 818. Notes are kept with the answers; .review lists them.")
+        case .source: Text(zh: "一直有效，直到再改；不是商家口述时提示符会标出来。只依据估算的发现，方案里会标注“先核实”。也可写中文：.source 口述/数据/估算", en: "Stays until changed; the prompt shows it when it is not the merchant's word. The plan marks findings that rest only on estimates. e.g. .source data")
         case .why: Text(zh: "例：.why SV-01（规则编号或 id 都可以）", en: "e.g. .why SV-01 (the code or the rule id)")
         case .whynot: Text(zh: "列出条件的每一部分：现在的值、阈值、还差多少，以及要回答哪些问题才能判断。", en: "Lists each part of the condition: the value now, the threshold, the margin, and which questions must be answered to decide.")
         case .whatif: Text(zh: "例：.whatif store_rating=4.8 return_rate=15", en: "e.g. .whatif store_rating=4.8 return_rate=15")
         case .plan: Text(zh: "随时可看；没答的问题算“不清楚”。", en: "Works at any time; unanswered questions count as unknown.")
-        case .export: Text(zh: "例：.export md 小芽童装.md　.export json plan.json", en: "e.g. .export md plan.md   .export json plan.json")
+        case .export: Text(zh: "不给文件名时写到当前目录的 plan_商家_日期.格式。pdf 需要 Chromium。例：.export html　.export md 小芽童装.md", en: "Without FILE, writes plan_MERCHANT_DATE.EXT in the current directory. pdf needs Chromium. e.g. .export html   .export md plan.md")
         case .answers: Text(zh: "用 consult run --answers FILE 可以得到完全相同的方案。", en: "consult run --answers FILE then gives exactly the same plan.")
+        case .sessions: Text(zh: "每次咨询：编号、日期、商家、已答/适用题数、是否结束。给商家名的一部分只列那家。例：.sessions 卡丹", en: "Each consultation: number, date, merchant, answered of the questions that apply, ended or not. Part of a merchant's name lists only that one. e.g. .sessions Kadan")
+        case .open: Text(zh: "载入它的答案和笔记，从没答的题接着问；当前这次保留为未结束。例：.open 12", en: "Loads its answers and notes and goes on at the first question not answered; the one on screen stays open. e.g. .open 12")
         case .lang: Text(zh: "例：.lang en", en: "e.g. .lang zh")
         case .reload: Text(zh: "剧本改动后用；失效的答案会列出来。", en: "Use after editing the playbooks; answers that no longer fit are listed.")
-        case .quit: Text(zh: "也可以按 Ctrl-D（会先确认）。", en: "Ctrl-D also ends it (after asking).")
+        case .quit: Text(zh: "也可以按 Ctrl-D（会先确认）。结束的咨询不再在启动时提示继续，.open 编号 可以再打开。", en: "Ctrl-D also ends it (after asking). An ended consultation is no longer offered at start; .open ID opens it again.")
         }
     }
 }

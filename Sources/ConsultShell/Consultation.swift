@@ -1,6 +1,7 @@
 import ConsultEngine
 import ConsultExpression
 import ConsultPlaybook
+import ConsultStore
 
 /// One consultation in memory: who it is for, the answers as given, and the program they are read
 /// against. Every change goes through here and on to the store; the plan is always recomputed
@@ -12,6 +13,13 @@ public final class Consultation {
     /// Visited questions have a raw text (unknown ones "" or "?"); known values are in `values`.
     public private(set) var answers = Answers()
     public var language: Language
+    /// Where the answers given from now on come from (`.source`); kept in `answers.provenance`
+    /// so the plan marks findings that rest only on estimates.
+    public var source: Provenance = .said
+    /// `.note`s of this consultation, oldest first.
+    public private(set) var notes: [String] = []
+    /// The JSON of the plan last kept, so ending right after an export does not keep it twice.
+    private var savedPlan: String?
     let consultVersion: String
     let store: ConsultationStore
     /// Store failures not yet shown to the user.
@@ -45,7 +53,8 @@ public final class Consultation {
         if case .success(let value) = result {
             answers.raw[fact] = raw
             answers.values[fact] = value.isKnown ? value : nil
-            record(.answered(fact: fact, raw: raw))
+            answers.provenance[fact] = source == .said ? nil : source
+            record(.answered(fact: fact, raw: raw, value: value, source: source))
         }
         return result
     }
@@ -55,11 +64,44 @@ public final class Consultation {
         guard answers.raw[fact] != nil else { return }
         answers.raw[fact] = nil
         answers.values[fact] = nil
+        answers.provenance[fact] = nil
         record(.forgotten(fact: fact))
+    }
+
+    /// Takes up a stored consultation where it stopped. Nothing is recorded: the store already
+    /// has these answers, and recording them again would double the log. `plan` is the JSON of
+    /// the plan it last kept.
+    public func restore(merchant: MerchantInfo?, answers: Answers, notes: [String] = [], plan: String? = nil) {
+        self.merchant = merchant
+        self.answers = answers
+        self.notes = notes
+        savedPlan = plan
+        source = .said
+    }
+
+    public func note(_ text: String) {
+        notes.append(text)
+        record(.noted(text))
     }
 
     public func exported(format: String, path: String) {
         record(.exported(format: format, path: path))
+    }
+
+    /// Keeps `plan` with the consultation unless it is the one kept last.
+    public func keep(_ plan: Plan) {
+        let record = PlanRecord(plan)
+        guard record.json != savedPlan else { return }
+        savedPlan = record.json
+        self.record(.planSaved(record))
+    }
+
+    /// The consultant ended the consultation: the plan as it stands is kept, and it is no longer
+    /// offered for resuming. A consultation never named has nothing to keep.
+    public func finish() {
+        guard merchant != nil || !answers.raw.isEmpty else { return }
+        keep(plan(diagnosis()))
+        record(.finished)
     }
 
     public func diagnosis(_ answers: Answers? = nil) -> Diagnosis {
@@ -85,6 +127,7 @@ public final class Consultation {
             case .success(let value):
                 kept.raw[fact] = raw
                 if value.isKnown { kept.values[fact] = value }
+                kept.provenance[fact] = answers.provenance[fact]
             case .failure(let error):
                 orphans.append((fact, raw, language == .zh ? error.problem.zh : error.problem.en))
             }

@@ -1,17 +1,28 @@
+import ConsultExpression
 import ConsultPlaybook
+import ConsultStore
 
 /// Something that happened in a consultation and is worth keeping. The shell reports every
-/// accepted change here as it happens, so a durable store (SQLite, a later issue) can be plugged
-/// in without touching the shell: it only has to record these events.
+/// accepted change here as it happens; a store only has to record these events. An event carries
+/// everything the store keeps (the parsed value, the source), so a store never re-reads answers
+/// against the playbooks and needs no state of the shell's.
 public enum ConsultationEvent: Equatable, Sendable {
     case started(MerchantInfo, Language)
     case merchantChanged(MerchantInfo)
-    /// An answer as typed (the raw text; "" or "?" mean unknown) that the playbooks accepted.
-    case answered(fact: String, raw: String)
+    /// An answer as typed (the raw text; "" or "?" mean unknown) that the playbooks accepted, the
+    /// value it was read as, and where it came from (`.source`).
+    case answered(fact: String, raw: String, value: Value, source: Provenance)
     /// The answer was taken back: the question counts as not asked.
     case forgotten(fact: String)
-    /// A plan or answers file was written; `format` is md, json, text or answers.
+    /// `.note TEXT`.
+    case noted(String)
+    /// A plan or answers file was written; `format` is md, json, html, pdf, text or answers, and
+    /// `path` is absolute.
     case exported(format: String, path: String)
+    /// The plan as it was given to the merchant (on export and when the consultation ends).
+    case planSaved(PlanRecord)
+    /// The consultant ended the consultation: it is no longer offered for resuming.
+    case finished
 }
 
 /// Where a consultation is kept. Errors are reported to the user but never stop the consultation.
@@ -19,7 +30,8 @@ public protocol ConsultationStore: AnyObject {
     func record(_ event: ConsultationEvent) throws
 }
 
-/// Keeps the events in memory: the store until the SQLite one lands, and the one tests read.
+/// Keeps the events in memory: what the shell uses with `--no-store` or when the database cannot
+/// be opened (nothing outlives the process), and what tests of the loop read.
 public final class MemoryConsultationStore: ConsultationStore {
     public private(set) var events: [ConsultationEvent] = []
 

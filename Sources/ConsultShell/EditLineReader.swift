@@ -104,14 +104,25 @@ public final class EditLineReader: LineReader {
         el_end(editor)  // gives the terminal back in the mode it had
     }
 
-    /// Colour escapes are wrapped in \1 … \1 for EL_PROMPT_ESC.
+    /// Colour escapes are wrapped in \1 … \1 for EL_PROMPT_ESC. Adjacent escapes (a colour
+    /// reset, then the next colour) share one pair: libedit reads `\1\1` as a literal \1, which
+    /// would print the escapes and swallow the rest of the prompt.
     private func setPrompt(_ prompt: String) {
         var marked = ""
         var inEscape = false
+        var justClosed = false
         for scalar in prompt.unicodeScalars {
-            if scalar == "\u{1B}" { marked += "\u{1}"; inEscape = true }
+            if scalar == "\u{1B}" {
+                if justClosed { marked.unicodeScalars.removeLast() } else { marked += "\u{1}" }
+                inEscape = true
+            }
             marked.unicodeScalars.append(scalar)
-            if inEscape, scalar == "m" { marked += "\u{1}"; inEscape = false }
+            justClosed = false
+            if inEscape, scalar == "m" {
+                marked += "\u{1}"
+                inEscape = false
+                justClosed = true
+            }
         }
         free(promptBuffer)
         promptBuffer = strdup(marked)

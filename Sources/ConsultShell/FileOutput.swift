@@ -13,13 +13,17 @@ enum FileOutput {
     }
 
     static func write(_ text: String, to path: String) -> Result<String, Problem> {
+        write(bytes: Array(text.utf8), to: path)
+    }
+
+    static func write(bytes: [UInt8], to path: String) -> Result<String, Problem> {
         let target = expand(path)
         var info = stat()
         if stat(target, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return .failure(Problem(reason: reason(EISDIR))) }
         let temporary = target + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return .failure(Problem(reason: reason(errno))) }
-        var bytes = Array(text.utf8)[...]
+        var bytes = bytes[...]
         while !bytes.isEmpty {
             let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR { continue }
@@ -42,6 +46,18 @@ enum FileOutput {
 
     static func reason(_ code: Int32) -> String {
         strerror(code).map { String(cString: $0) } ?? "error \(code)"
+    }
+
+    /// The path as the store records it: `~` expanded, relative paths made absolute from the
+    /// current directory, so `consult show` still finds the file from elsewhere.
+    static func absolute(_ path: String) -> String {
+        let expanded = expand(path)
+        guard !expanded.hasPrefix("/") else { return expanded }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return expanded }
+        let directory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let relative = expanded.hasPrefix("./") ? String(expanded.dropFirst(2)) : expanded
+        return (directory == "/" ? "" : directory) + "/" + relative
     }
 
     /// `~/x` → `$HOME/x`.

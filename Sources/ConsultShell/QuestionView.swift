@@ -1,5 +1,6 @@
 import ConsultExpression
 import ConsultPlaybook
+import ConsultRender
 
 /// How a question is shown before its prompt: the question, then one short line of what it
 /// accepts (unit, range or the choices with Chinese label and id), then the current value when
@@ -18,7 +19,8 @@ struct QuestionView {
             out += Wrap.items(items, width: width)
         }
         if current.raw[question.id] != nil {
-            let shown = question.fact.shown(current[question.id], language)
+            let source = Labels.provenance(current.provenance[question.id], language).map { " · " + $0 } ?? ""
+            let shown = question.fact.shown(current[question.id], language) + source
             let keep = language == .zh ? "（回车保留）" : " (Enter keeps it)"
             let now = language == .zh ? "当前：" : "Now: "
             out.append("  " + paint(now + shown + keep, .cyan))

@@ -5,22 +5,16 @@ import ConsultStore
 
 /// The shell's `ConsultationStore` backed by the SQLite `SessionStore`: every event the shell
 /// reports is committed before `record` returns, so the next prompt never appears before the
-/// answer is on disk. A fresh shell starts a consultation at `.started`; a resumed one passes the
-/// session it reopened and continues appending to it.
+/// answer is on disk. A fresh shell starts a consultation at `.started`; a resumed one (`open`)
+/// continues appending to the consultation it reopened.
 public final class SQLiteConsultationStore: ConsultationStore {
     public let store: SessionStore
-    /// The consultation being written; nil until the merchant is named (or one is resumed).
+    /// The consultation being written; nil until the merchant is named (or one is opened).
     public private(set) var session: SessionID?
-    /// Provenance of the answers that follow (`.source said|data|estimate`).
-    public var provenance: Provenance = .said
-    /// The questions answers are parsed against, to store their value beside the text as typed;
-    /// replaced on `.reload`.
-    public var program: Program
     var language: Language
 
-    public init(store: SessionStore, program: Program, language: Language, resuming session: SessionID? = nil) {
+    public init(store: SessionStore, language: Language, resuming session: SessionID? = nil) {
         self.store = store
-        self.program = program
         self.language = language
         self.session = session
     }
@@ -36,31 +30,38 @@ public final class SQLiteConsultationStore: ConsultationStore {
             }
         case .merchantChanged(let merchant):
             try store.updateMerchant(try current(), to: merchant)
-        case .answered(let fact, let raw):
-            try store.recordAnswer(try current(), fact: fact, raw: raw, value: value(fact, raw), provenance: provenance)
+        case .answered(let fact, let raw, let value, let source):
+            try store.recordAnswer(try current(), fact: fact, raw: raw, value: ValueJSON.text(value), provenance: source)
         case .forgotten(let fact):
             try store.forget(try current(), fact: fact)
+        case .noted(let text):
+            try store.note(try current(), text)
         case .exported(let format, let path):
             try store.recordExport(try current(), format: format, path: path)
+        case .planSaved(let plan):
+            try store.savePlan(try current(), plan)
+        case .finished:
+            if let session { try store.markFinished(session) }
         }
     }
 
-    /// `.note TEXT`.
-    public func note(_ text: String) throws {
-        try store.note(try current(), text)
+    /// Makes `id` the consultation written to from now on, offered again for resuming
+    /// (`markUnfinished`), and returns it whole. Read first, so an unknown id changes nothing.
+    public func open(_ id: SessionID) throws -> StoredSession {
+        let stored = try store.session(id)
+        try store.markUnfinished(id)
+        session = id
+        return stored
     }
 
-    /// Keeps the plan as shown (on export and when the consultation ends).
-    public func savePlan(_ plan: Plan, only: [String]? = nil) throws {
-        let record = PlanRecord(json: JSONRenderer.render(plan), language: plan.language,
-                                playbookVersions: Dictionary(plan.versions.map { ($0.playbook, $0.version) }, uniquingKeysWith: { a, _ in a }),
-                                consultVersion: plan.consultVersion, only: only)
-        try store.savePlan(try current(), record)
+    /// Consultations not finished, most recently active first (the resume offer).
+    public func unfinished() throws -> [SessionSummary] {
+        try store.unfinishedSessions()
     }
 
-    /// The consultation ended normally (`.quit` after the plan): it is no longer offered for resuming.
-    public func finish() throws {
-        if let session { try store.markFinished(session) }
+    /// Every consultation, oldest first; `merchant` keeps those whose name contains it.
+    public func sessions(merchant: String? = nil) throws -> [SessionSummary] {
+        try store.sessions(merchant: merchant)
     }
 
     /// An answer before the merchant is named still must not be lost: it opens an unnamed consultation.
@@ -70,11 +71,13 @@ public final class SQLiteConsultationStore: ConsultationStore {
         session = started
         return started
     }
+}
 
-    func value(_ fact: String, _ raw: String) -> String? {
-        guard let question = program.question(fact), case .success(let value) = AnswerParser.parse(raw, for: question.fact) else {
-            return nil
-        }
-        return ValueJSON.text(value)
+extension PlanRecord {
+    /// A plan as the store keeps it: its JSON, language and the versions that made it.
+    public init(_ plan: Plan, only: [String]? = nil) {
+        self.init(json: JSONRenderer.render(plan), language: plan.language,
+                  playbookVersions: Dictionary(plan.versions.map { ($0.playbook, $0.version) }, uniquingKeysWith: { a, _ in a }),
+                  consultVersion: plan.consultVersion, only: only)
     }
 }

@@ -23,15 +23,21 @@ extension Shell {
         case .review: review()
         case .set: set(command)
         case .unset: unset(command)
+        case .note: note(command)
+        case .source: setSource(command)
         case .why: explain(command, firing: true)
         case .whynot: explain(command, firing: false)
         case .whatif: whatIf(command)
         case .plan: showPlan()
         case .export: export(command)
         case .answers: writeAnswers(command)
+        case .sessions: listSessions(command)
+        case .open: openCommand(command)
         case .lang: switchLanguage(command)
         case .reload: reloadPlaybooks()
-        case .quit: finished = true
+        case .quit:
+            finished = true
+            end()
         }
         if finished, !reader.isInteractive, errorCount > 0 { exitStatus = 1 }
     }
@@ -109,7 +115,7 @@ extension Shell {
             let label = question.label?[language] ?? question.id
             let value = answers.raw[question.id] == nil
                 ? console.paint(t("（未答）", "(not asked)"), .dim)
-                : question.fact.shown(answers[question.id], language)
+                : question.fact.shown(answers[question.id], language) + tag(answers.provenance[question.id])
             let marker = question.id == currentQuestion?.id ? ">" : " "
             let head = "\(marker)" + String(repeating: " ", count: max(0, 3 - String(i + 1).count)) + "\(i + 1) "
                 + DisplayWidth.pad(question.id, to: 24) + " " + DisplayWidth.pad(Wrap.truncate(label, to: 16), to: 16) + " "
@@ -118,6 +124,12 @@ extension Shell {
         let orphans = answers.raw.keys.filter { fact in !interview.applicable(answers).contains { $0.id == fact } }
         if !orphans.isEmpty {
             console.say(t("不再适用但保留的答案：", "Kept answers to questions that no longer apply: ") + orphans.sorted().joined(separator: ", "), .dim)
+        }
+        if !consultation.notes.isEmpty {
+            console.line(console.paint(t("笔记", "Notes"), .bold))
+            for (i, note) in consultation.notes.enumerated() {
+                console.lines(Wrap.lines("\(i + 1). " + note, width: console.width, indent: "  ", hanging: "     "))
+            }
         }
     }
 

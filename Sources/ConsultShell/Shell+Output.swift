@@ -1,6 +1,7 @@
 import ConsultEngine
 import ConsultPlaybook
 import ConsultRender
+import Foundation
 
 /// The plan on screen and in files, the answers file, and re-reading the playbooks.
 extension Shell {
@@ -12,24 +13,35 @@ extension Shell {
         console.raw(Wrap.document(TextRenderer(color: console.color).render(currentPlan()), width: console.width))
     }
 
-    /// `.export md|json|text FILE`: the same renderers `consult run` uses, so the files match.
+    /// `.export FORMAT [FILE]`: every format `consult run` writes, through the same
+    /// `DocumentExporter`, so the files match byte for byte. Without FILE the plan's suggested
+    /// name (`plan_卡丹路_20261120.html`) in the current directory. The plan is kept with the
+    /// consultation: what was handed to the merchant is what its history shows.
     func export(_ command: CommandInput) {
-        let formats = ["md", "json", "text"]
-        guard command.arguments.count == 2, formats.contains(command.arguments[0].lowercased()) else {
-            fail(t("用法：", "usage: ") + CommandName.export.usage)
-            return
+        guard (1...2).contains(command.arguments.count), let format = Self.documentFormat(command.arguments[0]) else {
+            return fail(t("用法：", "usage: ") + CommandName.export.usage + t("；格式：", "; formats: ") + Self.exportFormats.joined(separator: " "))
         }
-        let format = command.arguments[0].lowercased()
         let plan = currentPlan()
-        let text: String
-        switch format {
-        case "json": text = JSONRenderer.render(plan)
-        case "md": text = MarkdownRenderer.render(plan)
-        default: text = TextRenderer(color: false).render(plan)
+        let path = command.arguments.count == 2 ? command.arguments[1] : DocumentExporter.suggestedFileName(plan, format: format)
+        if format == .pdf { console.say(t("正在用 Chromium 生成 PDF…", "Printing the PDF with Chromium…"), .dim) }
+        let data: Data
+        do {
+            data = try DocumentExporter.render(plan, format: format, printer: options.printer)
+        } catch {
+            return fail(t("无法生成 \(format.rawValue)：", "cannot make the \(format.rawValue): ") + Self.storeMessage(error))
         }
-        guard let path = write(text, to: command.arguments[1]) else { return }
-        consultation.exported(format: format, path: path)
-        console.say(t("方案已写入 \(path)", "Plan written to \(path)"))
+        guard let written = write(bytes: [UInt8](data), to: path) else { return }
+        consultation.keep(plan)
+        consultation.exported(format: format.rawValue, path: FileOutput.absolute(written))
+        console.say(t("方案已写入 \(written)", "Plan written to \(written)"))
+    }
+
+    /// In the order Tab offers them: the documents for the merchant first.
+    static let exportFormats = ["md", "html", "pdf", "json", "text"]
+
+    static func documentFormat(_ word: String) -> DocumentFormat? {
+        let lower = word.lowercased()
+        return DocumentFormat(rawValue: ["markdown": "md", "txt": "text"][lower] ?? lower)
     }
 
     /// `.answers FILE`: an answers file for `consult run`, checked by reading it back before it is
@@ -46,15 +58,15 @@ extension Shell {
             fail(t("答案文件无法原样读回，未写入：", "the answers file would not read back the same, so it was not written: ") + problem)
             return
         }
-        guard let path = write(text, to: command.arguments[0]) else { return }
-        consultation.exported(format: "answers", path: path)
+        guard let path = write(bytes: Array(text.utf8), to: command.arguments[0]) else { return }
+        consultation.exported(format: "answers", path: FileOutput.absolute(path))
         unsaved = false
         console.say(t("答案已写入 \(path)；consult run --answers \(path) --lang \(language.rawValue) 可复现方案",
                        "Answers written to \(path); consult run --answers \(path) --lang \(language.rawValue) reproduces the plan"))
     }
 
-    private func write(_ text: String, to path: String) -> String? {
-        switch FileOutput.write(text, to: path) {
+    private func write(bytes: [UInt8], to path: String) -> String? {
+        switch FileOutput.write(bytes: bytes, to: path) {
         case .success(let written): return written
         case .failure(let error):
             fail(t("无法写入 \(path)：\(error.reason)", "cannot write \(path): \(error.reason)"))

@@ -11,8 +11,18 @@ extension Shell {
             console.paint("consult \(options.consultVersion) · " + t("直播电商商家诊断", "live-commerce merchant diagnosis"), .bold),
             console.paint(t("命令以 . 开头（。也可以）：.help 查看全部，.back 上一题，.plan 看方案。Tab 补全，Ctrl-D 结束。",
                             "Commands start with '.': .help lists them, .back goes back, .plan shows the plan. Tab completes, Ctrl-D ends."), .dim),
-        ]
+        ] + [storageLine].compactMap { $0 }
         console.lines(lines.flatMap { Wrap.lines($0, width: console.width) })
+    }
+
+    /// Where the consultation is kept, so a consultant knows what survives a crash: every answer
+    /// in the database, or nothing (said in colour, with what to do).
+    private var storageLine: String? {
+        if let library {
+            return console.paint(t("每个答案都随时保存在 ", "Every answer is saved at once in ") + library.store.path, .dim)
+        }
+        return console.paint(t("没有数据库：本次咨询只在内存中，退出前用 .answers FILE 保存答案。",
+                               "No database: this consultation is kept in memory only; save the answers with .answers FILE before quitting."), .yellow)
     }
 
     /// Shows the question (or the merchant-name request) when it is not the one already on screen.
@@ -35,10 +45,11 @@ extension Shell {
     }
 
     var nextSteps: String {
-        t(".plan 看方案，.export md FILE 导出，.review 检查答案。", ".plan shows the plan, .export md FILE writes it, .review lists the answers.")
+        t(".plan 看方案，.export html 写出方案文件，.review 检查答案。", ".plan shows the plan, .export html writes it to a file, .review lists the answers.")
     }
 
-    /// `[12/46 售后服务]> ` during the interview, `商家> ` before it, `卡丹路> ` after it.
+    /// `[12/46 售后服务]> ` during the interview, `商家> ` before it, `卡丹路> ` after it; with
+    /// `（估算）` before the `>` while answers are not the merchant's own word (`.source`).
     func promptText() -> String {
         let text: String
         if !hasMerchant {
@@ -48,7 +59,9 @@ extension Shell {
         } else {
             text = consultation.merchant?.name ?? ""
         }
-        return console.paint(text, .cyan) + "> "
+        // The source tag only once the playbooks are in: the first prompt never waits for them.
+        let tag = hasMerchant ? sourceTag.map { console.paint($0, .yellow) } ?? "" : ""
+        return console.paint(text, .cyan) + tag + "> "
     }
 
     func nameMerchant(_ name: String) {

@@ -13,7 +13,7 @@ public final class Shell {
     let store: ConsultationStore
     private let pending: PendingProgram
     /// Created once the playbooks have loaded (see `PendingProgram`).
-    private var loaded: Consultation?
+    private(set) var loaded: Consultation?
     /// The question being revisited through `.back` or `.goto`; nil follows the interview.
     var pinned: String?
     /// Text typed back in for the next read (a refused answer to correct).
@@ -27,7 +27,7 @@ public final class Shell {
     var headerShown: String?
     /// The diagnosis after the last change, to say what a change made appear or disappear.
     var lastDiagnosis: Diagnosis?
-    /// Answers changed since they were last written to a file.
+    /// Answers changed since they were last written to a file (matters only without a database).
     var unsaved = false
 
     init(reader: LineReader, console: Console, program: PendingProgram, options: ShellOptions,
@@ -81,6 +81,7 @@ public final class Shell {
         reader.completer = { [unowned self] before in self.complete(before) }
         defer { reader.close() }
         if reader.isInteractive { greet() }
+        takeUp()
         while !finished {
             if reader.isInteractive { showHeaderIfNeeded() }
             let prompt = promptText()
@@ -95,11 +96,16 @@ public final class Shell {
             case .endOfInput:
                 endOfInput()
             }
-            for problem in loaded?.takeStoreProblems() ?? [] {
-                console.error(t("保存失败：", "could not keep the change: ") + problem)
-            }
+            reportStoreProblems()
         }
         return exitStatus
+    }
+
+    /// Store failures never stop the consultation, but the consultant must know at once.
+    func reportStoreProblems() {
+        for problem in loaded?.takeStoreProblems() ?? [] {
+            console.error(t("保存失败：", "could not keep the change: ") + problem)
+        }
     }
 
     func handle(_ text: String) {
@@ -125,13 +131,18 @@ public final class Shell {
     /// session ends with status 1. On a terminal `retype` comes back on the line to correct.
     func fail(_ message: String, retype: String? = nil) {
         errorCount += 1
-        let prefix = reader.isInteractive ? t("错误：", "error: ") : t("错误（第 \(lineNumber) 行）：", "error (line \(lineNumber)): ")
+        // Line 0: before any input (`--resume` at start), there is no line to name.
+        let prefix = reader.isInteractive || lineNumber == 0 ? t("错误：", "error: ") : t("错误（第 \(lineNumber) 行）：", "error (line \(lineNumber)): ")
         console.error(Wrap.lines(prefix + message, width: console.width, hanging: "  ").joined(separator: "\n"))
         if reader.isInteractive { prefill = retype }
         if options.bail {
             finished = true
             exitStatus = 1
         }
+    }
+
+    static func isYes(_ reply: String) -> Bool {
+        ["y", "yes", "是", "是的", "确定", "好", "好的", "对", "嗯"].contains(reply.trimmed.lowercased())
     }
 
     private func cancelled(wasEmpty: Bool) {
@@ -149,18 +160,21 @@ public final class Shell {
             guard ensureLoaded() else { return }  // an empty transcript still reports broken playbooks
             finished = true
             if errorCount > 0 { exitStatus = 1 }
+            end()
             return
         }
         console.line()
-        let question = unsaved
+        let question = unsaved && library == nil
             ? t("结束咨询吗？答案还没有保存（.answers FILE 可保存）。[y/N] ", "End the consultation? The answers are not saved (.answers FILE saves them). [y/N] ")
             : t("结束咨询吗？[y/N] ", "End the consultation? [y/N] ")
         switch reader.read(prompt: question, prefill: nil, remember: false) {
         case .endOfInput:
             console.line()
             finished = true
-        case .line(let reply) where ["y", "yes", "是", "是的", "确定", "好", "q"].contains(reply.trimmed.lowercased()):
+            end()
+        case .line(let reply) where Self.isYes(reply) || reply.trimmed.lowercased() == "q":
             finished = true
+            end()
         default:
             headerShown = nil
         }

@@ -3,12 +3,15 @@ import ConsultPlaybook
 /// What Tab offers, from the text before the cursor: command names; fact ids after `.goto`,
 /// `.set`, `.unset`, `.whatif`; rule codes after `.why`/`.whynot`; a fact's choices (id and
 /// Chinese label) after `.set FACT ` or `FACT=`, or as the answer to the question on screen;
-/// file paths after `.export FORMAT` and `.answers`. Pure, so it is tested without a terminal.
+/// document formats after `.export` and file paths after `.export FORMAT` and `.answers`; sources
+/// after `.source`; stored consultations after `.open`. Pure, so it is tested without a terminal.
 struct ShellCompleter {
     let program: Program
     /// The question being asked, whose choices complete a plain answer.
     let question: Question?
     var listDirectory: (String) -> [String]? = PathCompleter.list
+    /// Stored consultations, newest first (id, and what to list beside it); read only when asked.
+    var sessions: () -> [(id: String, label: String)] = { [] }
 
     func complete(_ before: String) -> Completion {
         var text = before
@@ -51,7 +54,18 @@ struct ShellCompleter {
         case (.lang, 1):
             return Completion(replacing: current, candidates: Self.match(current, in: ["zh", "en"]))
         case (.export, 1):
-            return Completion(replacing: current, candidates: Self.match(current, in: ["md", "json", "text"]), appendSpace: true)
+            return Completion(replacing: current, candidates: Self.match(current, in: Shell.exportFormats), appendSpace: true)
+        case (.source, 1):
+            // Chinese words too: a consultant types 估 and Tab, not estimate.
+            let words = Shell.sourceWords
+            let matches = Self.match(current, in: words.map(\.id) + words.map(\.zh))
+            let listing = words.filter { matches.contains($0.id) || matches.contains($0.zh) }.map { "\($0.zh) \($0.id)" }
+            return Completion(replacing: current, candidates: matches, listing: listing)
+        case (.open, 1):
+            let stored = sessions()
+            let ids = Self.match(current.hasPrefix("#") ? String(current.dropFirst()) : current, in: stored.map(\.id))
+            let listing = stored.filter { ids.contains($0.id) }.map { "\($0.id) \($0.label)" }
+            return Completion(replacing: current, candidates: ids, listing: listing)
         case (.export, 2), (.answers, 1):
             return PathCompleter(list: listDirectory).complete(current)
         default:
@@ -96,6 +110,13 @@ extension Shell {
     func complete(_ before: String) -> Completion {
         guard ensureLoaded() else { return .none }
         let question = consultation.merchant == nil ? nil : currentQuestion
-        return ShellCompleter(program: program, question: question).complete(before)
+        var completer = ShellCompleter(program: program, question: question)
+        if let library {
+            completer.sessions = {
+                let stored = (try? library.sessions()) ?? []
+                return stored.reversed().map { ("\($0.id)", ($0.merchant.name.isEmpty ? "-" : $0.merchant.name) + " " + $0.day) }
+            }
+        }
+        return completer.complete(before)
     }
 }

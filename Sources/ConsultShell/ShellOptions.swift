@@ -1,4 +1,6 @@
 import ConsultPlaybook
+import ConsultRender
+import ConsultStore
 
 /// Reads the playbooks (at start and for `.reload`); the message says what is wrong, ready to print.
 public typealias ProgramLoader = @Sendable () -> Result<Program, ShellLoadError>
@@ -6,6 +8,25 @@ public typealias ProgramLoader = @Sendable () -> Result<Program, ShellLoadError>
 public struct ShellLoadError: Error, Sendable {
     public var message: String
     public init(message: String) { self.message = message }
+}
+
+/// Which stored consultation to take up at start without asking (`--resume ID|last`), for
+/// scripted sessions and anyone who knows what they want.
+public enum ResumeRequest: Equatable, Sendable {
+    /// The most recently active unfinished consultation.
+    case last
+    case session(SessionID)
+
+    /// `last` or a consultation number (`12`, `#12`).
+    public init?(argument: String) {
+        if argument.lowercased() == "last" {
+            self = .last
+        } else if let id = SessionID(argument) {
+            self = .session(id)
+        } else {
+            return nil
+        }
+    }
 }
 
 /// How a shell session is set up by the executable.
@@ -18,12 +39,23 @@ public struct ShellOptions: Sendable {
     public var consultVersion: String
     /// The interview date (session metadata, YYYY-MM-DD); it also dates the plan's review.
     public var date: String?
+    /// The consultation database; nil keeps the consultation in memory only (`--no-store`).
+    public var database: String?
+    /// Why there is no database when one was wanted (no HOME to put it in), said at start.
+    public var databaseProblem: String?
+    public var resume: ResumeRequest?
+    /// Prints `.export pdf`; it lives in the executable, which owns processes (headless Chromium).
+    public var printer: (any PDFPrinter)?
 
-    public init(language: Language, consultVersion: String, echo: Bool = false, bail: Bool = false, date: String? = nil) {
+    public init(language: Language, consultVersion: String, echo: Bool = false, bail: Bool = false, date: String? = nil,
+                database: String? = nil, resume: ResumeRequest? = nil, printer: (any PDFPrinter)? = nil) {
         self.language = language
         self.consultVersion = consultVersion
         self.echo = echo
         self.bail = bail
         self.date = date
+        self.database = database
+        self.resume = resume
+        self.printer = printer
     }
 }

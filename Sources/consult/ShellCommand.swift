@@ -5,7 +5,8 @@ import Foundation
 
 /// `consult shell` (and `consult` alone): the interactive consultation. On a terminal it edits
 /// lines with libedit; with stdin not a terminal it reads the same commands and answers from
-/// stdin, as if typed.
+/// stdin, as if typed. The database is only located here; the shell opens it, so that a file it
+/// cannot use is reported in the consultation's language and the session goes on in memory.
 struct Shell: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Interactive consultation: interview, live diagnosis, plan (咨询访谈).",
@@ -13,6 +14,9 @@ struct Shell: ParsableCommand {
             On a terminal: line editing, history, Tab completion; .help lists the commands.
             With stdin not a terminal, lines are read as if typed (a transcript replays a consultation); \
             the exit status is 1 when any line was refused.
+            Every answer is saved in the consultation database as it is given (docs/store.md); at a terminal, \
+            a consultation that was not ended is offered for resuming. If the database cannot be used, the \
+            shell says why and keeps the consultation in memory.
             """)
 
     @Flag(name: .long, help: "Print each input line after its prompt (scripted sessions).")
@@ -21,12 +25,35 @@ struct Shell: ParsableCommand {
     @Flag(name: .long, help: "Stop at the first refused line with exit status 1.")
     var bail = false
 
+    @Option(name: .long, help: ArgumentHelp("Take up a stored consultation: its number, or 'last' for the most recent unfinished one. Without it a terminal offers to resume.", valueName: "ID|last"))
+    var resume: String?
+
+    @Flag(name: .long, help: "Keep this consultation in memory only: nothing is written to the database.")
+    var noStore = false
+
     @OptionGroup var options: PlaybookOptions
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let resume, ResumeRequest(argument: resume) == nil {
+            throw ValidationError("--resume takes a consultation number (see `consult sessions`) or 'last', not '\(resume)'")
+        }
+        if noStore, resume != nil { throw ValidationError("--resume reads the database, which --no-store leaves out") }
+        if noStore, store.db != nil { throw ValidationError("--db and --no-store contradict each other; give one") }
+    }
 
     func run() throws {
         let playbooks = options.playbooks
-        let shellOptions = ShellOptions(language: options.language, consultVersion: Consult.version,
-                                        echo: echo, bail: bail, date: Self.today())
+        var shellOptions = ShellOptions(language: options.language, consultVersion: Consult.version,
+                                        echo: echo, bail: bail, date: Self.today(),
+                                        resume: resume.flatMap(ResumeRequest.init(argument:)), printer: OnDemandChromiumPrinter())
+        if !noStore {
+            do {
+                shellOptions.database = try store.path()
+            } catch let failure as Failure {
+                shellOptions.databaseProblem = failure.message.replacingOccurrences(of: "error: ", with: "")
+            }
+        }
         let status = ShellMain.run(options: shellOptions, environment: ProcessInfo.processInfo.environment) {
             do {
                 return .success(try Files.program(playbooks).0)
@@ -68,9 +95,12 @@ struct BenchShell: ParsableCommand {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("consult-bench-\(getpid())")
         environment["XDG_STATE_HOME"] = state.path
         defer { try? FileManager.default.removeItem(at: state) }
-        var arguments = ["shell", "--lang", "en"]
+        // A database of its own: the user's must neither be written nor offer a resume here.
+        var arguments = ["shell", "--lang", "en", "--db", state.appendingPathComponent("consult.sqlite").path]
         if let playbooks = options.playbooks { arguments += ["--playbooks", playbooks] }
-        let steps = [StartupProbe.Step(marker: "merchant> "), StartupProbe.Step(send: "Bench\r", marker: "[1/")]
+        // Each run ends its consultation, or the next would start at the offer to resume it.
+        let steps = [StartupProbe.Step(marker: "merchant> "), StartupProbe.Step(send: "Bench\r", marker: "[1/"),
+                     StartupProbe.Step(send: ".quit\r", marker: "ended and saved")]
         switch StartupProbe.measure(executable: executable, arguments: arguments, environment: environment,
                                     steps: steps, runs: max(1, runs)) {
         case .failure(let error):

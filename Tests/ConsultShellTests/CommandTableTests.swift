@@ -14,7 +14,8 @@ import Testing
 
     @Test func theIssueListOfCommandsIsComplete() {
         let listed = ["help", "back", "skip", "goto", "review", "set", "unset", "why", "whynot", "whatif",
-                      "plan", "export", "answers", "lang", "reload", "quit"]
+                      "plan", "export", "answers", "lang", "reload", "quit",
+                      "sessions", "open", "note", "source"]  // issue 5
         #expect(Set(CommandName.allCases.map(\.rawValue)) == Set(listed))
     }
 

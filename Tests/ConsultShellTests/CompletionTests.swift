@@ -65,7 +65,19 @@ import Testing
         let files = ["plan.md", "plans/", "notes.txt", ".hidden"]
         #expect(complete(".export md pl", files: files).candidates == ["plan.md", "plans/"])
         #expect(complete(".answers n", files: files).candidates == ["notes.txt"])
-        #expect(complete(".export ", files: files).candidates == ["md", "json", "text"])
+        #expect(complete(".export ", files: files).candidates == ["md", "html", "pdf", "json", "text"])
+        #expect(complete(".export h").edit == .replace(delete: 1, insert: "html "))
+    }
+
+    @Test func sourcesAndStoredConsultations() {
+        #expect(complete(".source e").candidates == ["estimate"])
+        #expect(complete("。source 估").edit == .replace(delete: 1, insert: "估算"))
+        #expect(complete(".source ").edit == .list(["口述 said", "数据 data", "估算 estimate"]))
+        var completer = ShellCompleter(program: program, question: nil)
+        completer.sessions = { [("12", "卡丹路 2026-11-20"), ("3", "小芽 2026-10-01"), ("1", "卡丹路 2026-09-01")] }
+        #expect(completer.complete(".open 1").candidates == ["12", "1"])
+        #expect(completer.complete(".open 1").edit == .list(["12 卡丹路 2026-11-20", "1 卡丹路 2026-09-01"]))
+        #expect(completer.complete(".open 3").edit == .replace(delete: 1, insert: "3"))
     }
 
     @Test func columnsFitTheWidthWithWideCharacters() {

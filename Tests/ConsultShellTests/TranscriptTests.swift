@@ -13,7 +13,7 @@ import Testing
         let transcript = (["小芽童装档口"] + Fixtures.coldStart
                           + [".goto 25", "4.3", ".answers \(answers)", ".export json \(exported)", ".quit"])
             .joined(separator: "\n") + "\n"
-        let shell = try consult(["--lang", "zh"], stdin: transcript)
+        let shell = try consult(["--lang", "zh", "--db", dir.appendingPathComponent("consult.sqlite").path], stdin: transcript)
         #expect(shell.status == 0, "\(shell.stderr)")
         #expect(shell.stderr.isEmpty)
         #expect(shell.stdout.contains("+ 新发现 [严重] SV-01"))
@@ -25,14 +25,14 @@ import Testing
     }
 
     @Test func bailStopsAtTheFirstRefusedLineAndNamesIt() throws {
-        let result = try consult(["shell", "--bail", "--lang", "en"], stdin: "Shop\ndouyin\nclothes\napparel\n")
+        let result = try consult(["shell", "--bail", "--lang", "en", "--no-store"], stdin: "Shop\ndouyin\nclothes\napparel\n")
         #expect(result.status == 1)
         #expect(result.stderr.contains("error (line 3): category: 'clothes' is not one of the choices"))
         #expect(result.stderr.contains("Accepted: apparel (服装)"))
     }
 
     @Test func echoPrintsEachLineAfterItsPrompt() throws {
-        let result = try consult(["shell", "--echo", "--lang", "en"], stdin: "Shop\n抖音\n.quit\n")
+        let result = try consult(["shell", "--echo", "--lang", "en", "--no-store"], stdin: "Shop\n抖音\n.quit\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("merchant> Shop\n"))
         #expect(result.stdout.contains("[1/46 Profile and team]> 抖音\n"))
