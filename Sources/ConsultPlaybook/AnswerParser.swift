@@ -64,7 +64,10 @@ public enum AnswerParser {
 
     static func choice(_ text: String, in fact: FactDeclaration) -> Choice? {
         let lower = text.lowercased()
-        return fact.choices.first { $0.id == lower || $0.label.zh == text || $0.label.en.lowercased() == lower }
+        // Labels are normalised like the answer, so 宽定向（仅性别/年龄/地域） matches as typed.
+        return fact.choices.first {
+            $0.id == lower || normalize($0.label.zh) == text || normalize($0.label.en).lowercased() == lower
+        }
     }
 
     /// Full-width digits and punctuation folded to ASCII, surrounding spaces removed.

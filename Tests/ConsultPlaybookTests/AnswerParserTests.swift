@@ -18,6 +18,10 @@ struct AnswerParserTests {
         Choice(id: "unknown", label: Text(zh: "不清楚", en: "not sure")),
     ])
     static let text = FactDeclaration(id: "industrial_belt", kind: .text, maxLength: 6)
+    static let targeting = FactDeclaration(id: "targeting_mode", kind: .choice, choices: [
+        Choice(id: "wide", label: Text(zh: "宽定向（仅性别/年龄/地域）", en: "wide")),
+        Choice(id: "auto", label: Text(zh: "系统智能，不设定向", en: "automatic")),
+    ])
 
     static let accepted: [(FactDeclaration, String, Value)] = [
         (money, "800000", .number(800_000)), (money, "80万", .number(800_000)), (money, "2.3万", .number(23_000)),
@@ -32,6 +36,7 @@ struct AnswerParserTests {
         (platform, "?", .unknown), (platform, "不清楚", .unknown), (money, "", .unknown), (money, "unknown", .unknown), (flag, "不知道", .unknown),
         (belt, "不清楚", .string("unknown")), (belt, "unknown", .string("unknown")), (belt, "?", .unknown),
         (text, "织里童装", .string("织里童装")),
+        (targeting, "宽定向（仅性别/年龄/地域）", .string("wide")), (targeting, "系统智能，不设定向", .string("auto")),
     ]
 
     @Test(arguments: accepted.indices)

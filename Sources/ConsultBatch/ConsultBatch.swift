@@ -1,2 +1,0 @@
-/// Portfolio runs (issue 7) live here.
-enum ConsultBatchModule {}

@@ -1,0 +1,87 @@
+import ConsultEngine
+import ConsultPlaybook
+
+/// The portfolio at a glance, accumulated merchant by merchant in input order: counts only, plus
+/// a bounded triage list and a bounded error list, so it stays small however large the portfolio.
+final class PortfolioSummary {
+    let program: Program
+    let rules: [Rule]
+    let language: Language
+    let triageLimit: Int
+    let errorLimit = 1000
+
+    private(set) var merchants = 0
+    private(set) var planned = 0
+    private(set) var failed = 0
+    /// Highest severity per planned merchant; nil key: no findings.
+    private(set) var bySeverity: [Severity?: Int] = [:]
+    /// fact -> value id -> (display, merchants).
+    private(set) var byPosition: [String: [String: (display: String, count: Int)]] = [:]
+    private(set) var fires: [String: Int] = [:]
+    private(set) var triage: [MerchantOutcome] = []
+    private(set) var errors: [RowError] = []
+    private(set) var errorCount = 0
+    var stopped = false
+    var inputs: [String] = []
+
+    init(program: Program, rules: [Rule], language: Language, triageLimit: Int) {
+        self.program = program
+        self.rules = rules
+        self.language = language
+        self.triageLimit = triageLimit
+    }
+
+    func add(_ outcome: MerchantOutcome) {
+        merchants += 1
+        if outcome.failed {
+            failed += 1
+            errorCount += outcome.errors.count
+            for e in outcome.errors where errors.count < errorLimit { errors.append(e) }
+            return
+        }
+        planned += 1
+        bySeverity[outcome.severity, default: 0] += 1
+        for p in outcome.position {
+            var values = byPosition[p.fact, default: [:]]
+            values[p.value] = (p.display, (values[p.value]?.count ?? 0) + 1)
+            byPosition[p.fact] = values
+        }
+        for f in outcome.findings { fires[f.code, default: 0] += 1 }
+        guard !outcome.findings.isEmpty, triageLimit > 0 else { return }
+        if triage.count == triageLimit, let last = triage.last,
+           !MerchantOutcome.needsAttentionBefore(outcome, last) { return }
+        let index = triage.firstIndex { MerchantOutcome.needsAttentionBefore(outcome, $0) } ?? triage.count
+        triage.insert(outcome, at: index)
+        if triage.count > triageLimit { triage.removeLast() }
+    }
+
+    // MARK: Views for the writers
+
+    /// Position facts in the program's order, each with its values in choice order.
+    var positionTables: [(fact: String, label: String, rows: [(value: String, display: String, count: Int)])] {
+        program.position.compactMap { fact in
+            guard let values = byPosition[fact] else { return nil }
+            let declaration = program.declaration(of: fact)
+            let order = (declaration?.choices.map(\.id) ?? []) + ["unknown"]
+            let rows = values.map { (value: $0.key, display: $0.value.display, count: $0.value.count) }
+                .sorted { a, b in
+                    let ia = order.firstIndex(of: a.value) ?? Int.max, ib = order.firstIndex(of: b.value) ?? Int.max
+                    return ia != ib ? ia < ib : a.value < b.value
+                }
+            return (fact, label(of: fact), rows)
+        }
+    }
+
+    func label(of fact: String) -> String {
+        program.question(fact)?.label?[language] ?? program.derivedFact(fact)?.title[language] ?? fact
+    }
+
+    /// Every rule with its fire count, most frequent first (then program order).
+    var ruleCounts: [(rule: Rule, count: Int)] {
+        rules.enumerated().map { (offset: $0.offset, rule: $0.element, count: fires[$0.element.code] ?? 0) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.offset < $1.offset }
+            .map { ($0.rule, $0.count) }
+    }
+
+    static let severityOrder: [Severity?] = [.critical, .high, .medium, .low, nil]
+}

@@ -1,0 +1,71 @@
+import ConsultEngine
+import ConsultPlaybook
+import ConsultRender
+import Foundation
+
+/// `summary.csv`: one line per merchant, written as each one completes (in input order), so a run
+/// that stops keeps every line already written. UTF-8 with a byte-order mark, which Excel needs
+/// to read Chinese correctly.
+final class SummaryCSV {
+    private let handle: FileHandle
+    private let language: Language
+    private let positionFacts: [String]
+    private var buffer = ""
+    private var pending = 0
+
+    init(path: String, program: Program, language: Language, positionLabel: (String) -> String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw BatchError.unwritable(path, String(cString: strerror(errno)))
+        }
+        self.handle = handle
+        self.language = language
+        self.positionFacts = program.position
+        let t = { (k: SummaryWords.Key) in SummaryWords.text(k, language) }
+        let zh = language == .zh
+        var header = ["#", t(.source), t(.row), t(.merchant), t(.status), t(.severity)]
+        header += Severity.allCases.map { Labels.severity($0, language) }
+        header += [t(.findings)] + positionFacts.map(positionLabel)
+        header += [zh ? "首要问题编号" : "Top problem code", t(.topProblem), zh ? "第一步负责人" : "First action owner",
+                   t(.firstAction), t(.plan), t(.errors)]
+        buffer = "\u{FEFF}" + Self.line(header)
+    }
+
+    func append(_ m: MerchantOutcome) {
+        var fields = [String(m.seq), m.source, String(m.row), m.name]
+        if m.failed {
+            fields += [SummaryWords.text(.error, language), ""] + Severity.allCases.map { _ in "" } + [""]
+            fields += positionFacts.map { _ in "" } + ["", "", "", "", ""]
+            fields.append(m.errors.map { $0.message(language) }.joined(separator: "\n"))
+        } else {
+            fields += [SummaryWords.text(.ok, language), m.severity.map { Labels.severity($0, language) } ?? ""]
+            fields += Severity.allCases.map { String(m.count($0)) } + [String(m.findings.count)]
+            let position = Dictionary(m.position.map { ($0.fact, $0.display) }, uniquingKeysWith: { a, _ in a })
+            fields += positionFacts.map { position[$0] ?? "" }
+            fields += [m.topProblem?.code ?? "", m.topProblem?.title ?? "",
+                       m.firstAction.map { Labels.owner($0.owner, language) } ?? "", m.firstAction?.text ?? "",
+                       m.planFile ?? "", ""]
+        }
+        buffer += Self.line(fields)
+        pending += 1
+        if pending >= 256 { flush() }
+    }
+
+    func flush() {
+        handle.write(Data(buffer.utf8))
+        buffer = ""
+        pending = 0
+    }
+
+    func close() {
+        flush()
+        try? handle.close()
+    }
+
+    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
+    static func line(_ fields: [String]) -> String {
+        fields.map { f in
+            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + f.replacing("\"", with: "\"\"") + "\"" : f
+        }.joined(separator: ",") + "\r\n"
+    }
+}

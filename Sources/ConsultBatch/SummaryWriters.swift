@@ -1,0 +1,143 @@
+import ConsultEngine
+import ConsultPlaybook
+import ConsultRender
+
+/// The summary as Markdown (for people) and JSON (`consult.portfolio/1`, for programs).
+/// Deterministic: same inputs, same bytes; no timestamps.
+enum SummaryWriter {
+    static let schema = "consult.portfolio/1"
+
+    static func markdown(_ s: PortfolioSummary) -> String {
+        let l = s.language
+        func t(_ k: SummaryWords.Key) -> String { SummaryWords.text(k, l) }
+        var md = MarkdownTable()
+        md.line("# \(t(.title))")
+        md.line()
+        let colon = l == .zh ? "：" : ": "
+        md.line("- \(t(.merchants))\(colon)\(s.merchants)")
+        md.line("- \(t(.planned))\(colon)\(s.planned)")
+        md.line("- \(t(.failed))\(colon)\(s.failed)")
+        if s.stopped { md.line(); md.line("> \(t(.stopped))") }
+        md.line()
+        md.line("## \(t(.bySeverity))")
+        md.line()
+        md.table([t(.severity), t(.count), t(.share)], PortfolioSummary.severityOrder.map { sev in
+            let n = s.bySeverity[sev] ?? 0
+            return [SummaryWords.severity(sev, l), "\(n)", percent(n, s.planned)]
+        })
+        for table in s.positionTables {
+            md.line("## \(table.label)")
+            md.line()
+            md.table([table.label, t(.count), t(.share)], table.rows.map { [$0.display, "\($0.count)", percent($0.count, s.planned)] })
+        }
+        let counts = s.ruleCounts
+        md.line("## \(t(.topFindings))")
+        md.line()
+        let top = counts.filter { $0.count > 0 }.prefix(10)
+        if top.isEmpty { md.line(t(.noFindings)); md.line() } else {
+            md.table([t(.code), t(.findingTitle), t(.severity), t(.fires), t(.share)], top.map { r in
+                [r.rule.code, r.rule.title[l], Labels.severity(r.rule.severity, l), "\(r.count)", percent(r.count, s.planned)]
+            })
+        }
+        md.line("## \(t(.triage))")
+        md.line()
+        md.line(t(.triageNote))
+        md.line()
+        md.table([t(.rank), t(.merchant), t(.severity), t(.findings), t(.topProblem), t(.firstAction), t(.plan)],
+                 s.triage.enumerated().map { i, m in
+                     [String(i + 1), displayName(m), SummaryWords.severity(m.severity, l), "\(m.findings.count)",
+                      m.topProblem.map { "\($0.code) \($0.title)" } ?? "",
+                      m.firstAction.map { "\(Labels.owner($0.owner, l))\(colon)\($0.text)" } ?? "",
+                      m.planFile.map { "[\(t(.plan))](\($0))" } ?? ""]
+                 })
+        md.line("## \(t(.ruleCounts))")
+        md.line()
+        md.table([t(.code), t(.rule), t(.findingTitle), t(.fires)], counts.map { r in
+            [r.rule.code, r.rule.qualifiedId, r.rule.title[l], "\(r.count)"]
+        })
+        if s.errorCount > 0 {
+            md.line("## \(t(.errors))")
+            md.line()
+            for e in s.errors { md.line("- " + MarkdownTable.cell(e.message(l))) }
+            if s.errorCount > s.errors.count { md.line("- … \(s.errorCount - s.errors.count) \(t(.moreErrors))") }
+            md.line()
+        }
+        return md.out
+    }
+
+    static func displayName(_ m: MerchantOutcome) -> String {
+        m.name.isEmpty ? "\(lastPathComponent(m.source)):\(m.row)" : m.name
+    }
+
+    static func percent(_ n: Int, _ total: Int) -> String {
+        guard total > 0 else { return "—" }
+        let tenths = (n * 1000 + total / 2) / total
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    static func json(_ s: PortfolioSummary) -> String {
+        let l = s.language
+        var severity: [String: JSONValue] = [:]
+        for sev in PortfolioSummary.severityOrder { severity[sev?.rawValue ?? "none"] = .int(s.bySeverity[sev] ?? 0) }
+        var position: [String: JSONValue] = [:]
+        for table in s.positionTables {
+            position[table.fact] = .object(Dictionary(table.rows.map { ($0.value, JSONValue.int($0.count)) }, uniquingKeysWith: { a, _ in a }))
+        }
+        let rules: [JSONValue] = s.ruleCounts.map { r in
+            .object(["code": .string(r.rule.code), "rule": .string(r.rule.qualifiedId), "title": .string(r.rule.title[l]),
+                     "severity": .string(r.rule.severity.rawValue), "merchants": .int(r.count)])
+        }
+        let triage: [JSONValue] = s.triage.enumerated().map { i, m in
+            var o: [String: JSONValue] = [
+                "rank": .int(i + 1), "seq": .int(m.seq), "merchant": .string(m.name), "source": .string(m.source),
+                "row": .int(m.row), "severity": m.severity.map { .string($0.rawValue) } ?? .null,
+                "priority": .int(m.topPriority), "findings": .int(m.findings.count),
+                "critical": .int(m.count(.critical)), "high": .int(m.count(.high)),
+                "plan": m.planFile.map(JSONValue.string) ?? .null,
+            ]
+            o["top_problem"] = m.topProblem.map { .object(["code": .string($0.code), "title": .string($0.title)]) } ?? .null
+            o["first_action"] = m.firstAction.map { .object(["owner": .string($0.owner.rawValue), "text": .string($0.text)]) } ?? .null
+            return .object(o)
+        }
+        let errors: [JSONValue] = s.errors.map { e in
+            .object(["source": .string(e.source), "row": .int(e.row), "column": e.column.map(JSONValue.string) ?? .null,
+                     "fact": e.fact.map(JSONValue.string) ?? .null, "value": e.value.map(JSONValue.string) ?? .null,
+                     "problem": .string(e.problem), "accepted": e.accepted.map(JSONValue.string) ?? .null,
+                     "message": .string(e.message(l))])
+        }
+        let document: JSONValue = .object([
+            "schema": .string(schema), "lang": .string(l.rawValue),
+            "inputs": .array(s.inputs.map(JSONValue.string)),
+            "counts": .object(["merchants": .int(s.merchants), "planned": .int(s.planned), "failed": .int(s.failed),
+                               "errors": .int(s.errorCount)]),
+            "stopped": .bool(s.stopped),
+            "by_severity": .object(severity),
+            "by_position": .object(position),
+            "rules": .array(rules),
+            "triage": .array(triage),
+            "errors": .array(errors),
+        ])
+        return document.serialized()
+    }
+}
+
+/// A tiny Markdown builder with escaped table cells.
+struct MarkdownTable {
+    var out = ""
+
+    mutating func line(_ s: String = "") { out += s + "\n" }
+
+    mutating func table(_ header: [String], _ rows: [[String]]) {
+        line("| " + header.map(Self.cell).joined(separator: " | ") + " |")
+        line("|" + header.map { _ in " --- |" }.joined())
+        for row in rows { line("| " + row.map(Self.cell).joined(separator: " | ") + " |") }
+        line()
+    }
+
+    static func cell(_ s: String) -> String { s.replacing("|", with: "\\|").replacing("\n", with: " ") }
+}
+
+/// The last component of a path ("in/data.csv" -> "data.csv").
+func lastPathComponent(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+}

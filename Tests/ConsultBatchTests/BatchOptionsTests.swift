@@ -1,0 +1,123 @@
+import ConsultPlaybook
+import Foundation
+import Testing
+import TestSupport
+
+/// Stopping, other input kinds, column mapping and determinism, on small portfolios.
+@Suite struct BatchOptionsTests {
+    /// A 120-row portfolio with bad rows at data rows 40 and 100 (file lines 42 and 102).
+    static func portfolio(_ directory: URL) throws -> (csv: URL, rows: [PortfolioGenerator.Row]) {
+        let generator = PortfolioGenerator(program: try loadProgram("playbooks"))
+        let rows = generator.rows(120, seed: 5, bad: [40: ("store_rating", "4.4分"), 100: ("aov", "12元/件")])
+        let csv = directory.appendingPathComponent("p.csv")
+        try generator.csv(rows).write(to: csv, atomically: true, encoding: .utf8)
+        return (csv, rows)
+    }
+
+    @Test func stopsAtTheFirstBadRowAndKeepsWhatWasWritten() throws {
+        let dir = Repo.temporaryDirectory("consult-batch-stop")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (csv, _) = try Self.portfolio(dir)
+        let out = dir.appendingPathComponent("out")
+        let result = try consult(["batch", csv.path, "--out", out.path, "--on-error", "stop", "--jobs", "2", "--lang", "en"])
+        #expect(result.status == 1)
+        let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+        #expect(errors == ["error: \(csv.path):42: column 店铺体验分 (store_rating): '4.4分' is not a number; accepted: a number from 0 to 5 points; ? if unknown"])
+        let plans = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("plans").path).sorted()
+        #expect(plans.count == 40, "the 40 rows before the bad one are planned")
+        #expect(plans.last?.hasPrefix("000040-") == true)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        #expect(summary["stopped"] as? Bool == true)
+        #expect((summary["counts"] as! [String: Int]) == ["merchants": 41, "planned": 40, "failed": 1, "errors": 1])
+        #expect(result.stdout.hasPrefix("41 merchants: 40 planned, 1 failed (stopped at the first bad row)"))
+    }
+
+    @Test func skipsBadRowsAndCompletesTheRest() throws {
+        let dir = Repo.temporaryDirectory("consult-batch-skip")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (csv, _) = try Self.portfolio(dir)
+        let out = dir.appendingPathComponent("out")
+        let result = try consult(["batch", csv.path, "--out", out.path, "--summary-only", "--lang", "en"])
+        #expect(result.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("plans").path))
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        #expect((summary["counts"] as! [String: Int]) == ["merchants": 120, "planned": 118, "failed": 2, "errors": 2])
+        let listed = (summary["errors"] as! [[String: Any]]).map { $0["row"] as! Int }
+        #expect(listed == [42, 102])
+    }
+
+    @Test func sameOutputWhateverTheNumberOfJobs() throws {
+        let dir = Repo.temporaryDirectory("consult-batch-jobs")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (csv, _) = try Self.portfolio(dir)
+        var outputs: [[String]] = []
+        for jobs in ["1", "3"] {
+            let out = dir.appendingPathComponent("out\(jobs)")
+            _ = try consult(["batch", csv.path, "--out", out.path, "--format", "json", "--jobs", jobs, "--lang", "zh"])
+            let plans = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("plans").path).sorted()
+            outputs.append(try (["summary.md", "summary.json", "summary.csv"] + plans.map { "plans/" + $0 }).map {
+                $0 + "\n" + (try String(contentsOf: out.appendingPathComponent($0), encoding: .utf8))
+            })
+        }
+        #expect(outputs[0] == outputs[1])
+    }
+
+    @Test func readsJSONLinesAnswersFilesAndDirectories() throws {
+        let dir = Repo.temporaryDirectory("consult-batch-kinds")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inputs = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        let lines = """
+        {"店铺名称": "甲", "主平台": "抖音", "成交金额": "80万", "店铺体验分": 4.4, "发货前检查": false}
+        {"merchant": {"name": "乙", "platform": "kuaishou"}, "answers": {"store_rating": 4.7, "return_rate": "45%"}}
+
+        {"店铺名称": "丙", "店铺体验分": [4.4]}
+        """
+        try lines.write(to: inputs.appendingPathComponent("a.jsonl"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: Repo.path("examples/mature_head.yaml"), toPath: inputs.appendingPathComponent("b.yaml").path)
+        try "not: [valid".write(to: inputs.appendingPathComponent("c.yaml"), atomically: true, encoding: .utf8)
+        try "ignored".write(to: inputs.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let result = try consult(["batch", inputs.path, "--out", out.path, "--format", "json", "--lang", "en"])
+        #expect(result.status == 1, "the bad line and the bad file count as failed rows")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        #expect((summary["counts"] as! [String: Int])["planned"] == 3)
+        #expect((summary["counts"] as! [String: Int])["failed"] == 2)
+        #expect(result.stderr.contains("a.jsonl:4: column 店铺体验分: is not a single value"))
+        let plans = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("plans").path).sorted()
+        #expect(plans.count == 3)
+        // The answers file's plan is what consult run prints for it.
+        let single = try consult(["run", "--answers", Repo.path("examples/mature_head.yaml"), "--format", "json", "--lang", "en"])
+        let batch = try String(contentsOf: out.appendingPathComponent("plans/" + plans[2]), encoding: .utf8)
+        #expect(batch == single.stdout)
+    }
+
+    @Test func mapsOtherHeadersAndUnits() throws {
+        let dir = Repo.temporaryDirectory("consult-batch-columns")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("x.csv")
+        try "店铺,GMV(万元),体验分数,随便\n卡丹路,80,4.4,1\n".write(to: csv, atomically: true, encoding: .utf8)
+        try "column,fact\n体验分数,store_rating\n随便,ignore\n".write(to: dir.appendingPathComponent("map.csv"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let result = try consult(["batch", csv.path, "--out", out.path, "--format", "json", "--lang", "en",
+                                  "--columns", dir.appendingPathComponent("map.csv").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("columns not read"))
+        let plan = try String(contentsOf: out.appendingPathComponent("plans/000001-plan_卡丹路.json"), encoding: .utf8)
+        #expect(plan.contains("\"store_rating\": 4.4"))
+        #expect(plan.contains("\"monthly_gmv\": 800000"), "80 in a 万元 column is 800,000")
+
+        let bad = try consult(["batch", csv.path, "--out", out.path, "--columns", csv.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("--columns line 1: '"))
+    }
+
+    @Test func usageErrors() throws {
+        let pdf = try consult(["batch", Repo.path("examples"), "--out", "/tmp/x", "--format", "pdf"])
+        #expect(pdf.status == 2)
+        #expect(pdf.stderr.contains("accepted: md, json, html"))
+        let missing = try consult(["batch", "/nonexistent.csv", "--out", "/tmp/x"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cannot read '/nonexistent.csv'"))
+    }
+}

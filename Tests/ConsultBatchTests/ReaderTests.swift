@@ -1,0 +1,90 @@
+@testable import ConsultBatch
+import ConsultEngine
+import ConsultExpression
+import ConsultPlaybook
+import Foundation
+import Testing
+import TestSupport
+
+/// The streaming readers: RFC 4180 CSV, column headers, flat JSON Lines.
+@Suite struct ReaderTests {
+    func records(_ text: String, chunk: Int = 1 << 20) throws -> [CSVRecord] {
+        let directory = Repo.temporaryDirectory("consult-csv")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("t.csv")
+        try Data(text.utf8).write(to: url)
+        let reader = CSVReader(file: try ChunkedFile(path: url.path, chunk: chunk))
+        var out: [CSVRecord] = []
+        while let r = try reader.next() { out.append(r) }
+        return out
+    }
+
+    @Test(arguments: [1 << 20, 7])  // a tiny buffer forces lines across chunk boundaries
+    func readsRFC4180(chunk: Int) throws {
+        let text = "\u{FEFF}名称,备注,金额\r\n\"卡丹路, 旗舰店\",\"他说\"\"好\"\"\n第二行\",80万\r\n\n白沟,,1\n末行,\"\",2"
+        let r = try records(text, chunk: chunk)
+        #expect(r.map(\.fields) == [["名称", "备注", "金额"], ["卡丹路, 旗舰店", "他说\"好\"\n第二行", "80万"],
+                                    ["白沟", "", "1"], ["末行", "", "2"]])
+        #expect(r.map(\.line) == [1, 2, 5, 6], "rows are numbered as a spreadsheet shows them")
+    }
+
+    @Test func detectsTabsAndRejectsOtherEncodings() throws {
+        #expect(try records("a\tb\n1\t2\n").map(\.fields) == [["a", "b"], ["1", "2"]])
+        #expect(try records("a,b\tc\n").map(\.fields) == [["a", "b\tc"]])
+        let directory = Repo.temporaryDirectory("consult-csv")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("gbk.csv")
+        try Data([0x61, 0x0A, 0xC9, 0xCC, 0xBC, 0xD2, 0x0A]).write(to: url)  // "商家" in GBK
+        let reader = CSVReader(file: try ChunkedFile(path: url.path))
+        _ = try reader.next()
+        #expect(throws: BatchError.self) { try reader.next() }
+    }
+
+    @Test func mapsHeadersToFacts() throws {
+        let program = try loadProgram("playbooks")
+        let map = ColumnMap(program: program)
+        #expect(map.target("店铺体验分") == .fact("store_rating", suffix: nil))
+        #expect(map.target("  店铺体验分 ") == .fact("store_rating", suffix: nil))
+        #expect(map.target("成交金额") == .fact("monthly_gmv", suffix: nil))
+        #expect(map.target("成交金额（万元）") == .fact("monthly_gmv", suffix: "万"))
+        #expect(map.target("客单价(元)") == .fact("aov", suffix: nil))
+        #expect(map.target("人均观看时长") == .fact("avg_stay_seconds", suffix: nil))
+        #expect(map.target("退款率(%)") == .fact("return_rate", suffix: nil))
+        #expect(map.target("Store score") == .fact("store_rating", suffix: nil))
+        #expect(map.target("STORE_RATING") == .fact("store_rating", suffix: nil))
+        #expect(map.target("目标期限（月）") == .fact("target_months", suffix: nil))
+        #expect(map.target("店铺名称") == .merchantName)
+        #expect(map.target("UV价值") == nil, "derived facts are not read")
+        let custom = try ColumnMap.custom(csv: "column,fact\nGMV(千元),monthly_gmv,千\n# note\n", program: program)
+        #expect(ColumnMap(program: program, custom: custom).target("GMV(千元)") == .fact("monthly_gmv", suffix: "千"))
+        #expect(throws: BatchError.self) { try ColumnMap.custom(csv: "x,monthly_gvm\n", program: program) }
+    }
+
+    @Test func decodesFlatJSONLinesLikeAnswerParser() throws {
+        let program = try loadProgram("bench/playbooks")
+        let compiled = CompiledProgram(program: program)
+        let decoder = FlatJSONDecoder(compiled: compiled)
+        let block = compiled.makeBlock(capacity: 8)
+        func decode(_ line: String) -> [FlatJSONDecoder.Failure] {
+            Array(line.utf8).withUnsafeBufferPointer { decoder.decode($0, into: block, row: block.appendRow()) }
+        }
+        func value(_ fact: String, _ row: Int) -> Value { block.value(compiled.layout.slot(fact)!, row: row) }
+        #expect(decode(#"{"merchant_id":"M1","platform":"douyin","store_rating":4.60,"return_rate":0.12,"team_size":12,"uses_lucky_bags":true,"ad_roi":null}"#).isEmpty)
+        #expect(value("platform", 0) == .string("douyin"))
+        #expect(value("store_rating", 0) == .number(Number("4.6")!))
+        #expect(value("uses_lucky_bags", 0) == .bool(true))
+        #expect(value("ad_roi", 0) == .unknown)
+        // Other answer forms go through AnswerParser: a Chinese label, 万, yes/no as 1, an exponent.
+        #expect(decode(#"{"platform":"快手","monthly_gmv":"80万","uses_lucky_bags":1,"return_rate":1.5e-1,"category":"\u98df\u54c1"}"#).isEmpty)
+        #expect(value("platform", 1) == .string("kuaishou"))
+        #expect(value("monthly_gmv", 1) == .number(800_000))
+        #expect(value("uses_lucky_bags", 1) == .bool(true))
+        #expect(value("return_rate", 1) == .number(Number("0.15")!))
+        #expect(value("category", 1) == .string("food"))
+        // Out of range, not whole, not a choice, not flat.
+        let failures = decode(#"{"store_rating":5.5,"team_size":2.5,"platform":"weibo","aov":[1],"x":"ignored"}"#)
+        #expect(failures.map(\.key) == ["store_rating", "team_size", "platform", "aov"])
+        #expect(failures[0].problem == "is out of range")
+        #expect(decoder.ignoredKeys == ["merchant_id", "x"])
+    }
+}
