@@ -53,24 +53,7 @@ struct AnswersWriter {
     }
 
     /// A YAML double-quoted scalar (JSON escapes are valid YAML).
-    func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    func quoted(_ s: String) -> String { Quoting.json(s) }
 
     /// nil when `text` reads back to exactly these answers and merchant; else what differs.
     func verify(_ text: String, merchant: MerchantInfo, answers: Answers) -> String? {
@@ -85,8 +68,3 @@ struct AnswersWriter {
     }
 }
 
-extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
-    }
-}
