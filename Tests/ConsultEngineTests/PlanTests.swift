@@ -85,8 +85,15 @@ struct PlanRulesTests {
         let gaps = Dictionary(uniqueKeysWithValues: plan.unknowns.map { ($0.fact, $0.wouldCheck) })
         #expect(gaps["return_rate"] != nil)
         #expect(gaps["store_rating"] == nil)
-        // A follow-up that does not apply is no gap: no event is planned only when the days are known.
-        #expect(plan.unknowns.allSatisfy { Bundled.program.question($0.fact) != nil })
+        // The merchant buys traffic, so the ad follow-ups are real gaps.
+        #expect(gaps["natural_traffic_share"]?.contains("IN-11") == true)
+        #expect(gaps["return_rate"]?.contains("SV-04") == true)
+        // A follow-up whose ask_if is false is no gap: no ads bought, no event planned.
+        let cold = Dictionary(uniqueKeysWithValues: Bundled.plan("examples/cold_start_stall.yaml").unknowns.map { ($0.fact, $0.wouldCheck) })
+        #expect(cold["repurchase_rate"] != nil)
+        for followUp in ["ad_roi", "natural_traffic_share", "new_plans_per_day", "event_gmv_target", "live_reservations"] {
+            #expect(cold[followUp] == nil, "\(followUp) does not apply")
+        }
     }
 
     @Test func onlyRestrictsThePlaybooksEvaluated() {
