@@ -5,7 +5,20 @@ import ConsultPlaybook
 public struct FiredRule: Sendable {
     public var rule: Rule
     public var evidence: [(fact: String, value: Value)]
+    /// The ranking score (`score.total`).
     public var priority: Int
+    /// The severity in this merchant's context (`severity_if`).
+    public var severity: Severity
+    public var score: ScoreBreakdown
+    /// Fired rules this one explains, and fired rules that explain it.
+    public var symptoms: [String] = []
+    public var causes: [String] = []
+}
+
+/// A fired rule left out of the plan because another fired rule excludes it.
+public struct SetAside: Sendable {
+    public var code: String
+    public var by: String
 }
 
 /// Facts that, once known, could change which rules fire.
@@ -21,8 +34,11 @@ public struct Diagnosis: Sendable {
     public var values: [String: Value]
     /// Every rule's condition value by code: true, false or unknown.
     public var outcomes: [String: Value]
-    /// Fired rules by priority (highest first), ties by code.
+    /// Fired rules by score (highest first), ties by playbook priority, then code; without those
+    /// another fired rule excludes.
     public var fired: [FiredRule]
+    /// Rules that fired but were excluded by another fired rule, and by which.
+    public var setAside: [SetAside] = []
     public var unknowns: [UnknownFact]
     /// The playbooks whose rules were evaluated, in gate order.
     public var playbooks: [Playbook]
@@ -102,19 +118,42 @@ public struct Engine: Sendable {
             for fact in reads where !evidence.contains(where: { $0.0 == fact }) {
                 if let v = values[fact] { evidence.append((fact, v)) }
             }
-            fired.append(FiredRule(rule: rule, evidence: evidence, priority: priority(of: rule, lookup)))
+            let ranker = Ranker(program: program)
+            let severity = ranker.severity(of: rule, lookup)
+            let score = ranker.base(of: rule, severity: severity, lookup)
+            fired.append(FiredRule(rule: rule, evidence: evidence, priority: score.total, severity: severity, score: score))
         }
-        fired.sort { $0.priority != $1.priority ? $0.priority > $1.priority : $0.rule.code < $1.rule.code }
-        return Diagnosis(answers: answers, values: values, outcomes: outcomes, fired: fired,
-                         unknowns: unknowns(outcomes, values), playbooks: playbooks)
+        let (kept, setAside) = Self.resolveExclusions(fired)
+        var ranked = Self.link(kept)
+        Ranker(program: program).rank(&ranked)
+        var diagnosis = Diagnosis(answers: answers, values: values, outcomes: outcomes, fired: ranked,
+                                  unknowns: unknowns(outcomes, values), playbooks: playbooks)
+        diagnosis.setAside = setAside
+        return diagnosis
     }
 
-    /// Severity points + playbook points + urgency points while the playbook's urgency holds.
-    func priority(of rule: Rule, _ lookup: (String) -> Value) -> Int {
-        guard let playbook = program.playbook(rule.playbook) else { return rule.severity.points }
-        var points = rule.severity.points + playbook.priority
-        if let urgency = playbook.urgency, urgency.when.evaluate(lookup) == .bool(true) { points += urgency.points }
-        return points
+    /// A rule named in the `excludes` of another fired rule leaves the plan (and says by whom).
+    static func resolveExclusions(_ fired: [FiredRule]) -> ([FiredRule], [SetAside]) {
+        let codes = Set(fired.map(\.rule.code))
+        var by: [String: String] = [:]
+        for f in fired {
+            for code in f.rule.excludes where codes.contains(code) && by[code] == nil { by[code] = f.rule.code }
+        }
+        let kept = fired.filter { by[$0.rule.code] == nil }
+        return (kept, by.keys.sorted().map { SetAside(code: $0, by: by[$0]!) })
+    }
+
+    /// Fills in which fired rules explain which.
+    static func link(_ fired: [FiredRule]) -> [FiredRule] {
+        let codes = Set(fired.map(\.rule.code))
+        var causes: [String: [String]] = [:]
+        var result = fired
+        for i in result.indices {
+            result[i].symptoms = result[i].rule.explains.filter { codes.contains($0) }
+            for s in result[i].symptoms { causes[s, default: []].append(result[i].rule.code) }
+        }
+        for i in result.indices { result[i].causes = causes[result[i].rule.code] ?? [] }
+        return result
     }
 
     /// For every rule left undecided, the unanswered questions it depends on (through derived facts too),

@@ -113,6 +113,12 @@ public struct ExampleRunner: Sendable {
         for (code, _) in example.quiet where diagnosis.outcomes[code] == .bool(true) {
             problems.append("\(code) should stay quiet but fired")
         }
+        if let expectation = example.plan {
+            for language in Language.allCases {
+                let plan = Planner(engine: engine).plan(diagnosis, merchant: MerchantInfo(name: example.name), language: language)
+                problems += PlanCheck.problems(expectation, plan).map { "\(language.rawValue) plan: \($0)" }
+            }
+        }
         return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
 

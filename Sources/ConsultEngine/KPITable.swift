@@ -28,14 +28,18 @@ struct KPITable {
             let unit = (metric.unit ?? declaration?.unit)?[language]
             let kind = declaration?.kind ?? (unit == "%" ? .percent : .number)
             // Whole yuan for GMV-sized amounts; UV value (0.72 元) keeps its fen.
-            let places = kind == .money && (baseline.number.map { $0 >= 1000 || $0 <= -1000 } ?? true) ? 0 : 2
+            let whole = declaration?.integer == true || (kind == .money && (baseline.number.map { $0 >= 1000 || $0 <= -1000 } ?? true))
+            let places = whole ? 0 : 2
             let d90 = evaluate(targets.d90, places)
+            let staged = Self.neverLooser(baseline: baseline.number, [
+                evaluate(targets.d30, places) ?? interpolate(baseline, d90, 1, places),
+                evaluate(targets.d60, places) ?? interpolate(baseline, d90, 2, places),
+                d90])
+            if staged.allSatisfy({ $0 == nil }) { continue }
             rows.append(KPIRow(
                 metric: metric.id, label: Self.label(metric.label[language], unit: unit, kind: kind, language), unit: unit,
-                kind: kind, baseline: baseline,
-                d30: evaluate(targets.d30, places) ?? interpolate(baseline, d90, 1, places),
-                d60: evaluate(targets.d60, places) ?? interpolate(baseline, d90, 2, places),
-                d90: d90, owner: owner, because: touching.map(\.rule.code)))
+                kind: kind, baseline: baseline, d30: staged[0], d60: staged[1], d90: staged[2],
+                owner: owner, because: touching.map(\.rule.code)))
         }
         // Rows driven by the most urgent findings first; `always` rows (GMV) lead.
         let rank = Dictionary(fired.enumerated().map { ($1.rule.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -44,6 +48,24 @@ struct KPITable {
             let rb = b.element.because.compactMap { rank[$0] }.min() ?? -1
             return ra != rb ? ra < rb : a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// Targets are never looser than today and never loosen from day 30 to day 90: a `>=` target
+    /// is at least the baseline and the target before it; a `<=` target at most.
+    static func neverLooser(baseline: Number?, _ targets: [KPITarget?]) -> [KPITarget?] {
+        var floor = baseline
+        return targets.map { t in
+            guard var t else { return nil }
+            if let f = floor {
+                switch t.comparison {
+                case .greaterOrEqual, .greater: if t.value < f { t.value = f }
+                case .lessOrEqual, .less: if t.value > f { t.value = f }
+                case .equal: break
+                }
+            }
+            floor = t.value
+            return t
+        }
     }
 
     /// Money and percent carry their unit in the value; counts and seconds show it in the label.

@@ -12,8 +12,12 @@ public struct Plan: Sendable {
     public var position: [FactLine]
     public var completeness: (known: Int, total: Int)
     public var playbooks: [PlaybookSection]
-    /// All findings by priority.
+    /// All findings, problem by problem: each problem's cause first, then what it explains.
     public var findings: [Finding]
+    /// Findings grouped as problems ("问题 → 原因 → 建议"), by the score of their cause.
+    public var problems: [Problem]
+    /// Rules that fired but another fired rule excludes (shown only in the consultant edition).
+    public var setAside: [SetAside]
     public var fixFirst: [String]
     public var topFindings: [String]
     public var actions: [PlannedAction]
@@ -30,12 +34,31 @@ public struct Plan: Sendable {
     /// The derived metrics the baseline snapshot shows.
     public var snapshot: [FactLine]
     public var baseline: [BaselineBlock]
+    /// The merchant beside same-category, same-stage peers.
+    public var references: [ReferenceLine]
     public var reviewDate: String?
     public var versions: [(playbook: String, version: Int)]
     public var consultVersion: String
 
+    /// Who the document is for: the merchant (default) or the consultant (trace, scores, sources).
+    public var edition: Edition = .merchant
+
     public func finding(_ code: String) -> Finding? { findings.first { $0.code == code } }
+
+    /// The plan as an edition shows it: the merchant's keeps the 12 actions of the body, in every format.
+    public func forEdition(_ edition: Edition) -> Plan {
+        var plan = self
+        plan.edition = edition
+        guard edition == .merchant else { return plan }
+        let body = Set(bodyActions)
+        plan.actions = actions.filter { body.contains($0.rank) }
+        return plan
+    }
     public func action(rank: Int) -> PlannedAction? { actions.first { $0.rank == rank } }
+}
+
+public enum Edition: String, Sendable, CaseIterable {
+    case merchant, consultant
 }
 
 /// A fact as shown: id, label in the plan's language, value and its display text.
@@ -74,6 +97,58 @@ public struct Finding: Sendable {
     public var restsOnEstimates: Bool
     /// The numeric comparisons that held, value beside threshold: "店铺体验分 4.4 ≤ 4.4".
     public var checks: [String]
+    public var score = ScoreBreakdown(severity: 0, stakes: [], stopTheLine: 0, lift: 0, symptoms: 0)
+    /// Fired rules whose findings explain this one, and those this one explains.
+    public var causes: [String] = []
+    public var symptoms: [String] = []
+    /// The code of the problem (root cause) this finding belongs to.
+    public var problem: String = ""
+    /// What is at stake, in words ("大促临近").
+    public var stakeLabels: [String] = []
+}
+
+/// One problem: its root cause and every fired finding it explains, in score order.
+public struct Problem: Sendable {
+    public var root: String
+    public var members: [String]
+
+    /// Groups fired rules (score order) under their root cause: a rule's root is found by following
+    /// its highest-ranked cause until a rule no fired rule explains.
+    static func group(_ fired: [FiredRule]) -> [Problem] {
+        let position = Dictionary(fired.enumerated().map { ($1.rule.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let byCode = Dictionary(fired.map { ($0.rule.code, $0) }, uniquingKeysWith: { a, _ in a })
+        func root(_ code: String) -> String {
+            var current = code, seen: Set<String> = [code]
+            while let causes = byCode[current]?.causes,
+                  let next = causes.min(by: { (position[$0] ?? .max) < (position[$1] ?? .max) }), seen.insert(next).inserted {
+                current = next
+            }
+            return current
+        }
+        var order: [String] = [], members: [String: [String]] = [:]
+        for f in fired {
+            let r = root(f.rule.code)
+            if members[r] == nil { order.append(r) }
+            members[r, default: []].append(f.rule.code)
+        }
+        return order.sorted { (position[$0] ?? 0) < (position[$1] ?? 0) }.map { r in
+            var list = members[r]!
+            if let i = list.firstIndex(of: r), i != 0 { list.remove(at: i); list.insert(r, at: 0) }
+            return Problem(root: r, members: list)
+        }
+    }
+}
+
+/// A metric beside its peer reference values (同行同级中位值 / 优秀值).
+public struct ReferenceLine: Sendable {
+    public enum Standing: String, Sendable { case top, aboveMedian = "above_median", belowMedian = "below_median" }
+    public var fact: String
+    public var label: String
+    public var value: FactLine
+    public var median: String
+    public var top: String
+    public var standing: Standing
+    public var assumed: Bool
 }
 
 public enum Bucket: String, Sendable, CaseIterable, Comparable {
@@ -129,6 +204,10 @@ public struct UnknownLine: Sendable {
     public var fact: String
     public var question: String
     public var wouldCheck: [String]
+    /// The fact's short name (店铺体验分), for people.
+    public var label: String = ""
+    /// Where to find the number in the platform's dashboard.
+    public var find: String?
 }
 
 public struct Assumption: Sendable, Hashable {

@@ -14,20 +14,28 @@ public struct Planner: Sendable {
 
     var program: Program { engine.program }
 
-    public func plan(_ diagnosis: Diagnosis, merchant: MerchantInfo, language: Language) -> Plan {
+    /// The plan of one edition: the merchant's (default) keeps the body's 12 actions in every format.
+    public func plan(_ diagnosis: Diagnosis, merchant: MerchantInfo, language: Language, edition: Edition = .merchant) -> Plan {
+        fullPlan(diagnosis, merchant: merchant, language: language).forEdition(edition)
+    }
+
+    func fullPlan(_ diagnosis: Diagnosis, merchant: MerchantInfo, language: Language) -> Plan {
         var text = TextFiller(program: program, values: diagnosis.values, language: language)
         text.provenance = diagnosis.answers.provenance
         text.questionsBehind = { [engine] in engine.questionsBehind([$0]) }
-        let findings = diagnosis.fired.map { finding($0, text) }
-        let actions = self.actions(diagnosis.fired, findings, text)
-        let roleOf: (Finding) -> PlaybookRole = { $0.role }
-        let eligible = findings.filter { $0.severity >= .medium }
-        var top = eligible.filter { roleOf($0) == .problems }.prefix(3).map(\.code)
-        if top.count < 3 { top += eligible.filter { roleOf($0) == .context }.prefix(3 - top.count).map(\.code) }
+        let problems = Problem.group(diagnosis.fired)
+        let byCode = Dictionary(diagnosis.fired.map { ($0.rule.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let ordered = problems.flatMap(\.members).compactMap { byCode[$0] }
+        let rootOf = Dictionary(problems.flatMap { p in p.members.map { ($0, p.root) } }, uniquingKeysWith: { a, _ in a })
+        let findings = ordered.map { finding($0, text, problem: rootOf[$0.rule.code] ?? $0.rule.code) }
+        let kpis = KPITable(program: program, diagnosis: diagnosis, language: language).rows(findings: diagnosis.fired)
+        let actions = self.actions(ordered, text, kpis: kpis)
+        let roots = problems.compactMap { p in findings.first { $0.code == p.root } }.filter { $0.severity >= .medium }
+        var top = roots.filter { $0.role == .problems }.prefix(3).map(\.code)
+        if top.count < 3 { top += roots.filter { $0.role == .context }.prefix(3 - top.count).map(\.code) }
         let thisWeek = actions.filter { a in
             a.bucket == .week1 && a.severity >= .medium
         }.prefix(5).map(\.rank)
-        let kpis = KPITable(program: program, diagnosis: diagnosis, language: language).rows(findings: diagnosis.fired)
         var headline = kpis.filter { $0.metric == "monthly_gmv" }.map(\.metric)
         headline += kpis.filter { $0.metric != "monthly_gmv" }.prefix(5 - headline.count).map(\.metric)
         return Plan(
@@ -40,14 +48,18 @@ public struct Planner: Sendable {
                                 findings: findings.filter { $0.playbook == p.id }.map(\.code))
             },
             findings: findings,
+            problems: problems,
+            setAside: diagnosis.setAside,
             fixFirst: findings.filter(\.stopTheLine).map(\.code),
             topFindings: top, actions: actions, thisWeek: thisWeek,
             bodyActions: actions.prefix(12).map(\.rank),
             kpis: kpis, headlineKPIs: headline,
             unknowns: diagnosis.unknowns.map { u in
-                UnknownLine(fact: u.fact, question: program.question(u.fact)?.prompt[language] ?? u.fact, wouldCheck: u.wouldCheck)
+                UnknownLine(fact: u.fact, question: program.question(u.fact)?.prompt[language] ?? u.fact, wouldCheck: u.wouldCheck,
+                            label: text.line(u.fact)?.label ?? u.fact,
+                            find: program.question(u.fact)?.find.map { text.fill($0) })
             },
-            assumptions: assumptions(diagnosis.fired),
+            assumptions: assumptions(diagnosis.fired, language),
             derived: program.derived.compactMap { d in diagnosis.values[d.id] == nil ? nil : text.line(d.id) },
             snapshot: program.snapshot.compactMap { diagnosis.values[$0] == nil ? nil : text.line($0) },
             baseline: program.blocks.map { b in
@@ -56,21 +68,44 @@ public struct Planner: Sendable {
                                   diagnosis.values[q.id] == nil ? nil : text.line(q.id)
                               })
             }.filter { !$0.facts.isEmpty },
+            references: references(text),
             reviewDate: merchant.date.flatMap { CivilDate($0)?.adding(days: 30).description },
             versions: diagnosis.playbooks.map { ($0.id, $0.version) },
             consultVersion: consultVersion)
     }
 
-    func finding(_ fired: FiredRule, _ text: TextFiller) -> Finding {
+    /// The merchant's value beside the peer median and top quartile, for every reference whose
+    /// metric is known.
+    func references(_ text: TextFiller) -> [ReferenceLine] {
+        program.references.compactMap { r in
+            guard let line = text.line(r.metric), let value = line.value.number, let row = r.row(text.lookup) else { return nil }
+            let declaration = program.declaration(of: r.metric)
+            let standing: ReferenceLine.Standing
+            let better: (Number, Number) -> Bool = r.lowerIsBetter ? { $0 <= $1 } : { $0 >= $1 }
+            if better(value, row.top) { standing = .top } else if better(value, row.median) { standing = .aboveMedian } else { standing = .belowMedian }
+            return ReferenceLine(fact: r.metric, label: line.label, value: line,
+                                 median: ValueFormatter.format(.number(row.median), as: declaration, text.language),
+                                 top: ValueFormatter.format(.number(row.top), as: declaration, text.language),
+                                 standing: standing, assumed: r.sources.contains(where: \.isAssumed))
+        }
+    }
+
+    func finding(_ fired: FiredRule, _ text: TextFiller, problem: String) -> Finding {
         let rule = fired.rule
         let playbook = program.playbook(rule.playbook)
         let behind = engine.questionsBehind(fired.evidence.map(\.fact)).filter { text.values[$0] != nil }
         let estimates = !behind.isEmpty && behind.allSatisfy { text.provenance[$0] == .estimate }
-        return Finding(code: rule.code, rule: rule.qualifiedId, playbook: rule.playbook, role: playbook?.role ?? .problems,
-                       severity: rule.severity, priority: fired.priority, title: text.fill(rule.title),
-                       text: text.fill(rule.finding), evidence: fired.evidence.compactMap { evidence($0.fact, text) },
-                       sources: rule.sources, stopTheLine: rule.stopTheLine, condition: rule.when.source,
-                       restsOnEstimates: estimates, checks: ThresholdChecks(text: text).of(rule))
+        var finding = Finding(code: rule.code, rule: rule.qualifiedId, playbook: rule.playbook, role: playbook?.role ?? .problems,
+                              severity: fired.severity, priority: fired.priority, title: text.fill(rule.title),
+                              text: text.fill(rule.finding), evidence: fired.evidence.compactMap { evidence($0.fact, text) },
+                              sources: rule.sources, stopTheLine: rule.stopTheLine, condition: rule.when.source,
+                              restsOnEstimates: estimates, checks: ThresholdChecks(text: text).of(rule))
+        finding.score = fired.score
+        finding.causes = fired.causes
+        finding.symptoms = fired.symptoms
+        finding.problem = problem
+        finding.stakeLabels = fired.score.stakes.filter { $0.points > 0 }.compactMap { program.ranking.stake($0.stake)?.label[text.language] }
+        return finding
     }
 
     /// A fact as evidence; a derived classification (不现实, 是) also shows the numbers behind it,
@@ -85,14 +120,16 @@ public struct Planner: Sendable {
         return line
     }
 
-    /// Ranked actions: finding priority, then the rule's own order; identical owner+text merged.
-    func actions(_ fired: [FiredRule], _ findings: [Finding], _ text: TextFiller) -> [PlannedAction] {
+    /// Ranked actions: problem order, then the rule's own order; identical owner+text merged;
+    /// actions a fired rule overrides (same lever, other direction) left out.
+    func actions(_ fired: [FiredRule], _ text: TextFiller, kpis: [KPIRow]) -> [PlannedAction] {
         let blocked = fired.contains { f in
-            f.rule.severity >= .high && (program.playbook(f.rule.playbook)?.blocksScaling ?? false)
+            f.severity >= .high && (program.playbook(f.rule.playbook)?.blocksScaling ?? false)
         }
+        let overridden = Self.overridden(fired)
         var result: [PlannedAction] = []
         for f in fired {
-            for action in f.rule.actions {
+            for (index, action) in f.rule.actions.enumerated() where !overridden.contains(Pair(f.rule.code, index)) {
                 let body = text.fill(action.text)
                 if let i = result.firstIndex(where: { $0.owner == action.owner && $0.text == body }) {
                     result[i].because.append(f.rule.code)
@@ -102,19 +139,16 @@ public struct Planner: Sendable {
                 switch action.horizon {
                 case .this_week: bucket = .week1
                 case .d30: bucket = .day30
-                case .d90: bucket = f.rule.severity >= .high ? .day60 : .day90
+                case .d90: bucket = f.severity >= .high ? .day60 : .day90
                 }
                 let deferred = action.scaleUp && blocked
                 if deferred { bucket = bucket.later }
-                let target = f.rule.kpiTargets.first
-                let spec = action.horizon == .d90 ? target?.d90 : (target?.d30 ?? target?.d90)
+                let metric = action.metric ?? f.rule.kpiTargets.first?.metric
                 result.append(PlannedAction(
                     rank: 0, owner: action.owner, horizon: action.horizon, bucket: bucket, text: body,
-                    kpi: text.fill(action.kpi), because: [f.rule.code], deferred: deferred, metric: target?.metric,
-                    target: spec.flatMap { s in
-                        s.value.evaluate(text.lookup).number.map { "\(s.comparison.rawValue) \($0.rounded(places: 2))" }
-                    },
-                    severity: f.rule.severity))
+                    kpi: text.fill(action.kpi), because: [f.rule.code], deferred: deferred, metric: metric,
+                    target: metric.flatMap { target(for: $0, rule: f.rule, bucket: bucket, text, kpis) },
+                    severity: f.severity))
             }
         }
         return result.enumerated().map { i, a in
@@ -124,11 +158,51 @@ public struct Planner: Sendable {
         }
     }
 
+    struct Pair: Hashable {
+        var code: String
+        var index: Int
+        init(_ code: String, _ index: Int) { self.code = code; self.index = index }
+    }
+
+    /// The actions of rules that a fired rule overrides and that pull one of its levers the other way.
+    static func overridden(_ fired: [FiredRule]) -> Set<Pair> {
+        let byCode = Dictionary(fired.map { ($0.rule.code, $0.rule) }, uniquingKeysWith: { a, _ in a })
+        var out = Set<Pair>()
+        for f in fired {
+            let pulls = f.rule.actions.flatMap { $0.levers.map { ($0.key, $0.value) } }
+            for code in f.rule.overrides {
+                guard let other = byCode[code] else { continue }
+                for (i, action) in other.actions.enumerated() where action.levers.contains(where: { lever, stance in
+                    pulls.contains { $0.0 == lever && $0.1 != stance }
+                }) {
+                    out.insert(Pair(code, i))
+                }
+            }
+        }
+        return out
+    }
+
+    /// The target an action aims at by its bucket: the rule's own target for the metric, else the
+    /// KPI table's.
+    func target(for metric: String, rule: Rule, bucket: Bucket, _ text: TextFiller, _ kpis: [KPIRow]) -> String? {
+        if let row = kpis.first(where: { $0.metric == metric }) {
+            let t: KPITarget? = switch bucket {
+            case .week1, .day30: row.d30
+            case .day60: row.d60
+            case .day90: row.d90
+            }
+            if let t { return "\(t.comparison.rawValue) \(t.value)" }
+        }
+        guard let spec = rule.kpiTargets.first(where: { $0.metric == metric }) else { return nil }
+        let s = bucket == .day90 ? spec.d90 : (spec.d30 ?? spec.d90)
+        return s.flatMap { s in s.value.evaluate(text.lookup).number.map { "\(s.comparison.rawValue) \($0.rounded(places: 2))" } }
+    }
+
     /// Every assumed threshold a fired rule rests on.
-    func assumptions(_ fired: [FiredRule]) -> [Assumption] {
+    func assumptions(_ fired: [FiredRule], _ language: Language) -> [Assumption] {
         var seen = Set<Assumption>()
         return fired.flatMap { f in
-            f.rule.sources.filter(\.isAssumed).map { Assumption(code: f.rule.code, note: $0.note) }
+            f.rule.sources.filter(\.isAssumed).map { Assumption(code: f.rule.code, note: $0.note[language]) }
         }.filter { seen.insert($0).inserted }
     }
 }

@@ -21,7 +21,10 @@ struct TextFiller {
             let after = rest[rest.index(after: open)...]
             guard let close = after.firstIndex(of: "}") else { break }
             let name = String(after[..<close])
-            if program.declaration(of: name) != nil {
+            if name.hasPrefix("term:"), let term = program.term(String(name.dropFirst(5))) {
+                let choice: String? = if case .string(let c)? = values[term.by] { c } else { nil }
+                out += term.words(for: choice)[language]
+            } else if program.declaration(of: name) != nil {
                 out += ValueFormatter.format(values[name] ?? .unknown, as: program.declaration(of: name), language)
             } else {
                 out += "{\(name)}"
@@ -29,6 +32,10 @@ struct TextFiller {
             rest = after[after.index(after: close)...]
         }
         out += rest
+        // A term that opens an English sentence ("{term:store_score} under 4.6") starts with a capital.
+        if language == .en, source.hasPrefix("{term:"), let first = out.first, first.isLowercase {
+            out = first.uppercased() + out.dropFirst()
+        }
         return out
     }
 

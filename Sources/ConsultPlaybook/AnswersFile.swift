@@ -46,13 +46,15 @@ public enum AnswersFile {
     public struct Parsed: Sendable {
         public var merchant: MerchantInfo
         public var answers: Answers
+        /// What a consultant expects of the plan (`expect:`); `consult test` checks it, `run` ignores it.
+        public var expectation: PlanExpectation?
     }
 
     /// Reads and validates a whole file against the program; every bad answer is reported, none is guessed.
     public static func parse(_ source: PlaybookSource, program: Program, language: Language = .en) -> (Parsed?, [Diagnostic]) {
         let reader = YAMLReader(file: source.name, text: source.text)
         guard let root = reader.root() else { return (nil, reader.diagnostics) }
-        guard let top = reader.fields(root, "the answers file", allowed: ["merchant", "answers", "provenance"], required: ["answers"]) else {
+        guard let top = reader.fields(root, "the answers file", allowed: ["merchant", "answers", "provenance", "expect"], required: ["answers"]) else {
             return (nil, reader.diagnostics)
         }
         var merchant = MerchantInfo(name: "")
@@ -115,7 +117,19 @@ public enum AnswersFile {
         } else if let node = top["provenance"], !YAMLReader.isNull(node) {
             reader.error("answers.type", "provenance must be a mapping of fact id: said|data|estimate", at: node)
         }
+        let expectation = top["expect"].flatMap {
+            SectionBuilder(reader: reader, schema: program.schema, declarations: [:],
+                           rules: RuleBuilder(reader: reader, schema: program.schema, playbook: .placeholder(source.name))).expectation($0)
+        }
+        if let e = expectation {
+            let codes = Set(program.rules.map(\.code))
+            let named = [e.top].compactMap { $0 } + (e.top3 ?? []) + e.causes.flatMap { [$0.symptom, $0.cause] } + e.absent
+                + e.neverBoth.flatMap { [$0.0, $0.1] }
+            for code in named where !codes.contains(code) {
+                reader.error("playbook.unknown-rule", "expect: unknown rule code '\(code)'\(Suggestion.didYouMean(code, in: codes))", at: top["expect"]!)
+            }
+        }
         if reader.diagnostics.hasErrors { return (nil, reader.diagnostics) }
-        return (Parsed(merchant: merchant, answers: answers), reader.diagnostics)
+        return (Parsed(merchant: merchant, answers: answers, expectation: expectation), reader.diagnostics)
     }
 }

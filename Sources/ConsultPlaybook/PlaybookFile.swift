@@ -28,12 +28,16 @@ struct PlaybookFile {
     var position: [String] = []
     var headerFacts: [String] = []
     var snapshot: [String] = []
+    var ranking: YNode?
+    var terms: [YNode] = []
+    var references: [YNode] = []
 
     static let topFields = ["playbook", "version", "code", "title", "summary", "priority", "role", "blocks_scaling",
-                            "urgency", "blocks", "questions", "derived", "metrics", "rules", "examples", "position", "header", "snapshot"]
+                            "urgency", "blocks", "questions", "derived", "metrics", "rules", "examples", "position", "header", "snapshot",
+                            "ranking", "terms", "references"]
     static let questionFields = ["id", "label", "block", "type", "prompt", "help", "unit", "range", "integer", "judgement",
-                                 "ask_if", "choices", "max_length"]
-    static let derivedFields = ["id", "code", "type", "title", "unit", "choices", "formula", "cases", "else", "sources", "range"]
+                                 "ask_if", "choices", "max_length", "find"]
+    static let derivedFields = ["id", "code", "type", "title", "unit", "choices", "formula", "cases", "else", "sources", "range", "integer"]
 
     static func parse(_ source: PlaybookSource) -> PlaybookFile? {
         let reader = YAMLReader(file: source.name, text: source.text)
@@ -85,11 +89,14 @@ struct PlaybookFile {
             reader.fields($0, "a rule", allowed: RuleBuilder.fields, required: RuleBuilder.required)
         }
         file.examples = reader.sequence(top["examples"], "examples").compactMap {
-            reader.fields($0, "an example", allowed: ["name", "given", "derived", "fire", "quiet"], required: ["name", "given"])
+            reader.fields($0, "an example", allowed: ["name", "given", "derived", "fire", "quiet", "plan"], required: ["name", "given"])
         }
         file.position = reader.sequence(top["position"], "position").compactMap { reader.identifier($0, "position fact") }
         file.headerFacts = reader.sequence(top["header"], "header").compactMap { reader.identifier($0, "header fact") }
         file.snapshot = reader.sequence(top["snapshot"], "snapshot").compactMap { reader.identifier($0, "snapshot fact") }
+        file.ranking = top["ranking"]
+        file.terms = reader.sequence(top["terms"], "terms")
+        file.references = reader.sequence(top["references"], "references")
         return file
     }
 

@@ -8,7 +8,7 @@ public enum PlaybookLint {
     /// `complete` is false for a program that loaded with errors: parts are missing, so nothing is
     /// called unused.
     public static func check(_ program: Program, complete: Bool = true) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+        var out: [Diagnostic] = PlanLint.check(program)
         for rule in program.rules {
             switch Satisfiability.of(rule.when.root, program) {
             case .never(let why):

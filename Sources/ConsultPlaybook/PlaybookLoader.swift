@@ -31,6 +31,8 @@ public enum PlaybookLoader {
             }
         }
         let schema = FactSchema(declarations.mapValues { $0.0.type })
+        let facts = declarations.mapValues { $0.0 }
+        var ranking: RankingModel?, terms: [Term] = [], references: [Reference] = []
 
         var playbooks: [Playbook] = [], blocks: [Block] = [], questions: [Question] = [], derived: [DerivedFact] = []
         var metrics: [Metric] = [], rules: [Rule] = [], examples: [ProgramExample] = [], position: [String] = [], header: [String] = [], snapshot: [String] = []
@@ -47,7 +49,18 @@ public enum PlaybookLoader {
             let builder = RuleBuilder(reader: reader, schema: schema, playbook: file.header)
             metrics += file.metrics.compactMap { metric($0, builder: builder) }
             rules += file.rules.compactMap(builder.rule)
-            examples += file.examples.compactMap { example($0, builder: builder) }
+            let sections = SectionBuilder(reader: reader, schema: schema, declarations: facts, rules: builder)
+            examples += file.examples.compactMap { example($0, builder: builder, sections: sections) }
+            if let node = file.ranking {
+                if ranking != nil { reader.error("playbook.duplicate", "only one playbook may give the ranking", at: node) }
+                ranking = sections.ranking(node)
+            }
+            for node in file.terms {
+                guard let term = sections.term(node) else { continue }
+                if terms.contains(where: { $0.id == term.id }) { reader.error("playbook.duplicate", "term '\(term.id)' is defined twice", at: node) }
+                terms.append(term)
+            }
+            references += file.references.compactMap(sections.reference)
             position += file.position
             header += file.headerFacts
             snapshot += file.snapshot
@@ -58,14 +71,17 @@ public enum PlaybookLoader {
         let checks = ProgramChecks(playbooks: playbooks, blocks: blocks, questions: questions, derived: derived,
                                    metrics: metrics, rules: rules, examples: examples, position: position,
                                    files: Dictionary(files.map { ($0.header.file, $0.reader) }, uniquingKeysWith: { a, _ in a }))
-        diagnostics += checks.run()
+        // Codes as written, even of rules that failed to build, so a broken rule's links do not echo its error.
+        let written = Set(files.flatMap { $0.rules.compactMap { $0["code"]?.scalar?.string.uppercased() } })
+        diagnostics += checks.run() + checks.links(ranking: ranking, written: written)
         playbooks.sort { a, b in
             let (ra, rb) = (a.hasRules(in: rules), b.hasRules(in: rules))
             if ra != rb { return !ra }
             return a.priority != b.priority ? a.priority > b.priority : a.id < b.id
         }
         let program = Program(playbooks: playbooks, blocks: blocks, questions: questions, derived: ordered ?? derived,
-                              metrics: metrics, rules: rules, examples: examples, position: position, header: header, snapshot: snapshot, schema: schema)
+                              metrics: metrics, rules: rules, examples: examples, position: position, header: header, snapshot: snapshot,
+                              schema: schema, ranking: ranking ?? .standard, terms: terms, references: references)
         let ok = !diagnostics.hasErrors && ordered != nil
         return Result(program: ok ? program : nil, diagnostics: diagnostics.sortedByLocation(), partial: program)
     }
@@ -78,9 +94,11 @@ public enum PlaybookLoader {
         let askIf = f["ask_if"].flatMap { r.expression($0, "ask_if of '\(fact.id)'", schema: schema, expecting: .bool) }
         guard let block, let prompt else { return nil }
         if f["ask_if"] != nil && askIf == nil { return nil }
-        return Question(fact: fact, label: r.text(f["label"], "label of '\(fact.id)'"), block: block, prompt: prompt, help: help,
-                        judgement: f["judgement"].flatMap { r.bool($0, "judgement") } ?? false,
-                        askIf: askIf, playbook: file.header.id, location: r.location(f["id"] ?? f.node))
+        var q = Question(fact: fact, label: r.text(f["label"], "label of '\(fact.id)'"), block: block, prompt: prompt, help: help,
+                         judgement: f["judgement"].flatMap { r.bool($0, "judgement") } ?? false,
+                         askIf: askIf, playbook: file.header.id, location: r.location(f["id"] ?? f.node))
+        q.find = r.text(f["find"], "find of '\(fact.id)'")
+        return q
     }
 
     static func derivedFact(_ fact: FactDeclaration, _ f: YAMLReader.Fields, file: PlaybookFile, schema: FactSchema) -> DerivedFact? {
@@ -136,7 +154,7 @@ public enum PlaybookLoader {
                       unit: r.text(f["unit"], "unit of metric '\(id)'"), always: always, location: r.location(f["id"] ?? f.node))
     }
 
-    static func example(_ f: YAMLReader.Fields, builder: RuleBuilder) -> ProgramExample? {
+    static func example(_ f: YAMLReader.Fields, builder: RuleBuilder, sections: SectionBuilder) -> ProgramExample? {
         let r = builder.reader
         guard let name = r.string(f["name"], "example name"), let givenNode = f["given"],
               let given = builder.answers(givenNode) else { return nil }
@@ -145,7 +163,8 @@ public enum PlaybookLoader {
             r.sequence(node, "rule codes").compactMap { n in r.string(n, "rule code").map { ($0, r.location(n)) } }
         }
         return ProgramExample(name: name, given: given, derived: derived, fire: codes(f["fire"]), quiet: codes(f["quiet"]),
-                              playbook: builder.playbook.id, location: r.location(f.node))
+                              playbook: builder.playbook.id, location: r.location(f.node),
+                              plan: f["plan"].flatMap(sections.expectation))
     }
 }
 

@@ -59,6 +59,8 @@ public struct Question: Sendable {
     public var block: String
     public var prompt: Text
     public var help: Text?
+    /// Where the number is in the platform's dashboard; may use `{term:data_tool}`.
+    public var find: Text?
     public var judgement: Bool
     public var askIf: Expression?
     public var playbook: String
@@ -70,7 +72,17 @@ public struct Question: Sendable {
 
 public struct SourceRef: Hashable, Sendable {
     public var ref: String
-    public var note: String
+    /// What the source says; a quote may be one string for both languages, an assumption is a text pair.
+    public var note: Text
+    /// The note was written as a `{zh, en}` pair rather than one string for both.
+    public var bilingual: Bool
+    public var location: SourceLocation
+
+    public static func == (a: SourceRef, b: SourceRef) -> Bool { a.ref == b.ref && a.note == b.note }
+    public func hash(into h: inout Hasher) {
+        h.combine(ref)
+        h.combine(note)
+    }
 
     public var isAssumed: Bool { ref.lowercased() == "assumed" }
     public var isFile: Bool { ref.hasSuffix(".txt") }
@@ -151,12 +163,27 @@ public enum Horizon: String, Sendable, CaseIterable {
     case this_week, d30 = "30d", d90 = "90d"
 }
 
+/// Which way an action moves a lever (ad spend, the growth target, the SKU range …).
+public enum Stance: String, Sendable, CaseIterable {
+    case up, down, keep
+}
+
 public struct Action: Sendable {
     public var owner: Owner
     public var horizon: Horizon
     public var text: Text
     public var kpi: Text
     public var scaleUp: Bool
+    /// The levers this action pulls; two actions pulling one lever different ways contradict.
+    public var levers: [String: Stance] = [:]
+    /// The KPI-table metric this action moves (nil: the rule's first target metric).
+    public var metric: String?
+}
+
+/// A context in which a rule weighs differently: "passive complaint handling is medium at 4.6+".
+public struct SeverityCase: Sendable {
+    public var when: Expression
+    public var severity: Severity
 }
 
 /// Answers as an example gives them: the raw text of each, with where it was written.
@@ -182,6 +209,16 @@ public struct Rule: Sendable {
     public var location: SourceLocation
     /// Where the condition text starts, for diagnostics about it.
     public var whenLocation: SourceLocation
+    /// Severity in context: the first case that holds replaces `severity`.
+    public var severityIf: [SeverityCase] = []
+    /// What the problem puts at risk (ids of the ranking's stakes).
+    public var stakes: [String] = []
+    /// Rules whose findings this rule's problem produces (its symptoms).
+    public var explains: [String] = []
+    /// Rules left out of the plan when both fire.
+    public var excludes: [String] = []
+    /// Rules whose contradicting actions are left out when both fire (their finding stays).
+    public var overrides: [String] = []
 
     /// `after_sales.rating_critical`
     public var qualifiedId: String { "\(playbook).\(id)" }
@@ -213,6 +250,8 @@ public struct ProgramExample: Sendable {
     public var quiet: [(code: String, location: SourceLocation)]
     public var playbook: String
     public var location: SourceLocation
+    /// Plan-level expectations: what a consultant would sign.
+    public var plan: PlanExpectation?
 }
 
 /// Every playbook of a directory, loaded and checked: the one input of the engine.
@@ -233,6 +272,12 @@ public struct Program: Sendable {
     /// Derived metrics shown in the baseline snapshot, each beside what it is judged against.
     public let snapshot: [String]
     public let schema: FactSchema
+    /// How fired rules are scored (severity, stakes, causes).
+    public let ranking: RankingModel
+    /// Platform- and category-dependent words for `{term:id}` in texts.
+    public let terms: [Term]
+    /// Peer reference values (同行同级) the funnel and findings are judged against.
+    public let references: [Reference]
 
     // Look-ups by id, built once: plans and portfolio runs ask for them constantly.
     private let playbookIndex: [String: Int]
@@ -243,7 +288,10 @@ public struct Program: Sendable {
 
     public init(playbooks: [Playbook], blocks: [Block], questions: [Question], derived: [DerivedFact], metrics: [Metric],
                 rules: [Rule], examples: [ProgramExample], position: [String], header: [String], snapshot: [String],
-                schema: FactSchema) {
+                schema: FactSchema, ranking: RankingModel = .standard, terms: [Term] = [], references: [Reference] = []) {
+        self.ranking = ranking
+        self.terms = terms
+        self.references = references
         self.playbooks = playbooks
         self.blocks = blocks
         self.questions = questions
@@ -285,4 +333,6 @@ public struct Program: Sendable {
     }
 
     public var coreQuestions: [Question] { questions.filter(\.isCore) }
+
+    public func term(_ id: String) -> Term? { terms.first { $0.id == id } }
 }

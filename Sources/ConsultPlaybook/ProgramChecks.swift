@@ -57,7 +57,9 @@ struct ProgramChecks {
             for d in example.derived where !derived.contains(where: { $0.id == d.fact }) {
                 out.append(.error("expr.unknown-fact", "'\(d.fact)' is not a derived fact\(Suggestion.didYouMean(d.fact, in: derived.map(\.id)))", at: d.location, length: d.fact.count))
             }
-            for (code, location) in example.fire + example.quiet where !rules.contains(where: { $0.code == code }) {
+            let loaded = Set(playbooks.compactMap(\.code))
+            for (code, location) in example.fire + example.quiet
+            where !rules.contains(where: { $0.code == code }) && loaded.contains(String(code.prefix(2))) {
                 out.append(.error("playbook.unknown-rule", "unknown rule code '\(code)'\(Suggestion.didYouMean(code, in: rules.map(\.code)))", at: location, length: code.count))
             }
         }

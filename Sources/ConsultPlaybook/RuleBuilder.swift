@@ -8,8 +8,8 @@ struct RuleBuilder {
     let schema: FactSchema
     let playbook: Playbook
 
-    static let fields = ["id", "code", "title", "when", "severity", "stop_the_line", "finding", "actions",
-                         "kpi_targets", "sources", "examples"]
+    static let fields = ["id", "code", "title", "when", "severity", "severity_if", "stop_the_line", "stakes", "explains",
+                         "excludes", "overrides", "finding", "actions", "kpi_targets", "sources", "examples"]
     static let required = ["id", "code", "title", "when", "severity", "finding", "actions", "sources", "examples"]
 
     func rule(_ f: YAMLReader.Fields) -> Rule? {
@@ -47,30 +47,77 @@ struct RuleBuilder {
                 reader.error("playbook.examples", "\(label) needs at least one non-firing example (examples: quiet:)", at: node)
             }
         }
+        let severityIf = reader.sequence(f["severity_if"], "severity_if").compactMap(severityCase)
+        let stakes = reader.sequence(f["stakes"], "stakes").compactMap { reader.identifier($0, "stake") }
         guard let id, let code, let when, let severity, let title, let finding, let whenNode = f["when"] else { return nil }
-        return Rule(id: id, code: code, playbook: playbook.id, title: title, when: when, severity: severity,
-                    stopTheLine: f["stop_the_line"].flatMap { reader.bool($0, "stop_the_line") } ?? false,
-                    finding: finding, actions: actions, kpiTargets: targets, sources: sources,
-                    fireExamples: fire, quietExamples: quiet, location: reader.location(f.node),
-                    whenLocation: reader.location(in: whenNode, offset: 0))
+        var rule = Rule(id: id, code: code, playbook: playbook.id, title: title, when: when, severity: severity,
+                        stopTheLine: f["stop_the_line"].flatMap { reader.bool($0, "stop_the_line") } ?? false,
+                        finding: finding, actions: actions, kpiTargets: targets, sources: sources,
+                        fireExamples: fire, quietExamples: quiet, location: reader.location(f.node),
+                        whenLocation: reader.location(in: whenNode, offset: 0))
+        rule.severityIf = severityIf
+        rule.stakes = stakes
+        rule.explains = codes(f["explains"], "explains")
+        rule.excludes = codes(f["excludes"], "excludes")
+        rule.overrides = codes(f["overrides"], "overrides")
+        return rule
+    }
+
+    /// Rule codes named by a link field; that they exist is checked once every file is loaded.
+    func codes(_ node: YNode?, _ what: String) -> [String] {
+        reader.sequence(node, what).compactMap { reader.string($0, "a rule code in \(what)")?.trimmingSpaces.uppercased() }
+    }
+
+    func severityCase(_ node: YNode) -> SeverityCase? {
+        guard let f = reader.fields(node, "a severity case", allowed: ["when", "severity"], required: ["when", "severity"]),
+              let when = reader.expression(f["when"], "severity_if condition", schema: schema, expecting: .bool),
+              let severity = reader.oneOf(f["severity"], "severity", Severity.self) else { return nil }
+        return SeverityCase(when: when, severity: severity)
     }
 
     func action(_ node: YNode) -> Action? {
-        guard let f = reader.fields(node, "an action", allowed: ["owner", "horizon", "text", "kpi", "scale_up"],
+        guard let f = reader.fields(node, "an action", allowed: ["owner", "horizon", "text", "kpi", "scale_up", "lever", "metric"],
                                     required: ["owner", "horizon", "text", "kpi"]) else { return nil }
         guard let owner = reader.oneOf(f["owner"], "owner", Owner.self),
               let horizon = reader.oneOf(f["horizon"], "horizon", Horizon.self),
               let text = reader.text(f["text"], "action text"),
               let kpi = reader.text(f["kpi"], "action KPI") else { return nil }
-        return Action(owner: owner, horizon: horizon, text: text, kpi: kpi,
-                      scaleUp: f["scale_up"].flatMap { reader.bool($0, "scale_up") } ?? false)
+        var levers: [String: Stance] = [:]
+        if let node = f["lever"] {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    guard let lever = reader.identifier(key, "lever") else { continue }
+                    if !Self.levers.contains(lever) {
+                        reader.error("playbook.value", "lever '\(lever)' is not one of \(Self.levers.joined(separator: ", "))\(Suggestion.didYouMean(lever, in: Self.levers))", at: key)
+                    }
+                    if let stance = reader.oneOf(value, "direction of lever '\(lever)'", Stance.self) { levers[lever] = stance }
+                }
+            } else {
+                reader.error("playbook.type", "lever must be a mapping such as { ad_spend: down }", at: node)
+            }
+        }
+        var action = Action(owner: owner, horizon: horizon, text: text, kpi: kpi,
+                            scaleUp: f["scale_up"].flatMap { reader.bool($0, "scale_up") } ?? false)
+        action.levers = levers
+        action.metric = f["metric"].flatMap { reader.identifier($0, "metric") }
+        return action
     }
+
+    /// What an action can move; contradictions are two actions moving one of these different ways.
+    static let levers = ["ad_spend", "growth_target", "sku_range", "live_hours", "new_listings", "price", "team",
+                         "stock_depth", "service_level"]
 
     func sources(_ node: YNode?, _ label: String) -> [SourceRef] {
         let list = reader.sequence(node, "sources").compactMap { node -> SourceRef? in
             guard let f = reader.fields(node, "a source", allowed: ["ref", "note"], required: ["ref", "note"]),
-                  let ref = reader.string(f["ref"], "source ref"), let note = reader.string(f["note"], "source note") else { return nil }
-            return SourceRef(ref: ref.trimmingSpaces, note: note.trimmingSpaces)
+                  let ref = reader.string(f["ref"], "source ref"), let noteNode = f["note"] else { return nil }
+            if noteNode.mapping != nil {
+                guard let note = reader.text(noteNode, "source note") else { return nil }
+                return SourceRef(ref: ref.trimmingSpaces, note: note, bilingual: true, location: reader.location(noteNode))
+            }
+            guard let note = reader.string(noteNode, "source note") else { return nil }
+            return SourceRef(ref: ref.trimmingSpaces, note: .same(note.trimmingSpaces), bilingual: false,
+                             location: reader.location(noteNode))
         }
         if let node, list.isEmpty, node.sequence?.isEmpty ?? false {
             reader.error("playbook.missing-source", "\(label) needs at least one source", at: node)

@@ -9,8 +9,14 @@ enum Satisfiability {
         let conjuncts = flatten(root)
         var intervals: [String: Interval] = [:]
         var choices: [String: Set<String>] = [:]
+        var bools: [String: Bool] = [:]
         var understood = 0
         for c in conjuncts {
+            if let (fact, value) = boolBound(c) {
+                if let other = bools[fact], other != value { return .never("'\(fact)' cannot be both true and false") }
+                bools[fact] = value
+                continue
+            }
             if let (fact, bound) = numericBound(c), let decl = program.declaration(of: fact), decl.kind.isNumeric {
                 var interval = intervals[fact] ?? Interval(range: decl.range)
                 interval.apply(bound)
@@ -33,6 +39,16 @@ enum Satisfiability {
             if allNumericFull && allChoicesFull { return .always }
         }
         return .sometimes
+    }
+
+    /// `f == true`, `f == false`, `f != true`, a bare `f` or `not f` on a yes/no fact. Not counted
+    /// as understood for "always fires", only used to prove two conditions exclusive.
+    static func boolBound(_ node: Node) -> (String, Bool)? {
+        switch node {
+        case .binary(.equal, .fact(let f, _), .bool(let b, _), _): return (f, b)
+        case .binary(.notEqual, .fact(let f, _), .bool(let b, _), _): return (f, !b)
+        default: return nil
+        }
     }
 
     static func flatten(_ node: Node) -> [Node] {

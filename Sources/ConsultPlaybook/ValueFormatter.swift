@@ -13,7 +13,10 @@ public enum ValueFormatter {
             switch fact?.kind {
             case .money?: return money(n, language)
             case .percent?: return plain(n.rounded(places: 2)) + "%"
-            default: return plain(n.rounded(places: 2))
+            default:
+                // People, orders and shows are whole: 806,452 reservations, not 806451.61.
+                if fact?.integer == true { return language == .zh ? plain(n.rounded(places: 0)) : grouped(n.rounded(places: 0)) }
+                return plain(n.rounded(places: 2))
             }
         }
     }

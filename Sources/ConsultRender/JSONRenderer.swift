@@ -27,11 +27,22 @@ public enum JSONRenderer {
             "provenance": .object(Dictionary(plan.baseline.flatMap(\.facts).compactMap { line in
                 line.provenance.flatMap { $0 == .said ? nil : (line.fact, JSONValue.string($0.rawValue)) }
             }, uniquingKeysWith: { a, _ in a })),
+            "edition": .string(plan.edition.rawValue),
+            "diagnosis": .string(Labels.diagnosisLine(plan)),
             "findings": .array(plan.findings.map(finding)),
+            "problems": .array(plan.problems.map { p in
+                .object(["root": .string(p.root), "members": .array(p.members.map(JSONValue.string))])
+            }),
+            "set_aside": .array(plan.setAside.map { .object(["code": .string($0.code), "by": .string($0.by)]) }),
+            "references": .array(plan.references.map { r in
+                .object(["fact": .string(r.fact), "value": .from(r.value.value), "median": .string(r.median), "top": .string(r.top),
+                         "standing": .string(r.standing.rawValue), "assumed": .bool(r.assumed)])
+            }),
             "actions": .array(plan.actions.map(action)),
             "kpis": .array(plan.kpis.map(kpi)),
             "unknowns": .array(plan.unknowns.map { u in
-                .object(["fact": .string(u.fact), "question": .string(u.question), "would_check": .array(u.wouldCheck.map(JSONValue.string))])
+                .object(["fact": .string(u.fact), "question": .string(u.question), "would_check": .array(u.wouldCheck.map(JSONValue.string)),
+                         "label": .string(u.label), "find": u.find.map(JSONValue.string) ?? .null])
             }),
             "assumptions": .array(plan.assumptions.map { .object(["code": .string($0.code), "note": .string($0.note)]) }),
             "summary": .object([
@@ -61,6 +72,13 @@ public enum JSONRenderer {
             "stop_the_line": .bool(f.stopTheLine), "role": .string(f.role.rawValue),
             "rests_on_estimates": .bool(f.restsOnEstimates),
             "checks": .array(f.checks.map(JSONValue.string)),
+            "causes": .array(f.causes.map(JSONValue.string)), "symptoms": .array(f.symptoms.map(JSONValue.string)),
+            "problem": .string(f.problem),
+            "score": .object([
+                "severity": .int(f.score.severity), "stop_the_line": .int(f.score.stopTheLine), "lift": .int(f.score.lift),
+                "symptoms": .int(f.score.symptoms),
+                "stakes": .object(Dictionary(f.score.stakes.map { ($0.stake, JSONValue.int($0.points)) }, uniquingKeysWith: { a, _ in a })),
+            ]),
         ])
     }
 

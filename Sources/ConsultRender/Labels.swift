@@ -71,6 +71,8 @@ public enum Labels {
         case action, kpi, horizon, severity, code, condition, value, versions, merchantCommits
         case fixFirstLead, severityLegend, providerCommits, merchantCommitsTitle, signMerchant, signConsultant
         case generatedBy, sourceRules, bucket, contextNote, confidential, toConfirm, item, restsOnEstimates
+        case diagnosis, problems, leadsTo, causedBy, references, peerMedian, peerTop, yours, standing
+        case standingTop, standingAbove, standingBelow, whereToFind, score, setAside, assumedMark
 
         var pair: (String, String) {
             switch self {
@@ -93,7 +95,7 @@ public enum Labels {
             case .details: ("详细诊断", "Details")
             case .baseline: ("现状数据", "Baseline snapshot")
             case .derived: ("推导指标", "Derived metrics")
-            case .findingsByPlaybook: ("诊断发现", "Findings by playbook")
+            case .findingsByPlaybook: ("诊断发现", "Findings")
             case .actionPlan: ("行动计划", "Action plan")
             case .kpiTable: ("指标目标表", "KPI table")
             case .gaps: ("数据缺口与假设", "Data gaps and assumptions")
@@ -141,6 +143,22 @@ public enum Labels {
             case .toConfirm: ("需要确认", "To confirm")
             case .item: ("项目", "Item")
             case .restsOnEstimates: ("依据全是估算，行动前先核实", "Rests on estimates only: confirm before acting")
+            case .diagnosis: ("一句话诊断", "The diagnosis in one line")
+            case .problems: ("问题 → 原因 → 建议", "Problem → cause → advice")
+            case .leadsTo: ("连带造成", "Leads to")
+            case .causedBy: ("根源在", "Caused by")
+            case .references: ("同行同级对比", "Against peers of your category and stage")
+            case .peerMedian: ("同行同级中位值", "Peer median")
+            case .peerTop: ("同行同级优秀值", "Peer top quartile")
+            case .yours: ("您", "You")
+            case .standing: ("判断", "Standing")
+            case .standingTop: ("达到优秀", "top quartile")
+            case .standingAbove: ("高于中位", "above the median")
+            case .standingBelow: ("低于中位", "below the median")
+            case .whereToFind: ("在哪里查", "Where to find it")
+            case .score: ("排序分", "Score")
+            case .setAside: ("被其他结论取代", "Set aside by another finding")
+            case .assumedMark: ("（参考值为假设值）", " (reference values assumed)")
             }
         }
     }
@@ -161,10 +179,50 @@ public enum Labels {
         }
     }
 
+    public static func standing(_ s: ReferenceLine.Standing, _ l: Language) -> String {
+        switch s {
+        case .top: text(.standingTop, l)
+        case .aboveMedian: text(.standingAbove, l)
+        case .belowMedian: text(.standingBelow, l)
+        }
+    }
+
+    /// The plan's verdict in one sentence: the first problem, what it leads to, and what follows.
+    public static func diagnosisLine(_ plan: Plan) -> String {
+        let zh = plan.language == .zh
+        guard let code = plan.topFindings.first, let top = plan.finding(code) else {
+            return zh ? "没有发现必须马上处理的问题：守住现在的节奏，按目标表推进。"
+                : "Nothing needs fixing right away: keep the current rhythm and work through the targets."
+        }
+        let symptoms = top.symptoms.compactMap { plan.finding($0)?.title }.prefix(3)
+        let rest = plan.topFindings.dropFirst().compactMap { plan.finding($0)?.title }
+        if zh {
+            var s = "最要紧的是“\(top.title)”"
+            if !symptoms.isEmpty { s += "，它连带造成了" + symptoms.map { "“\($0)”" }.joined(separator: "、") }
+            s += "；先解决它"
+            if !rest.isEmpty { s += "，再处理" + rest.map { "“\($0)”" }.joined(separator: "和") }
+            return s + "。"
+        }
+        var s = "First fix: \(top.title.lowercasedFirst)"
+        if !symptoms.isEmpty { s += ", which leads to " + symptoms.map(\.lowercasedFirst).joined(separator: ", ") }
+        if !rest.isEmpty { s += "; then " + rest.map(\.lowercasedFirst).joined(separator: " and ") }
+        return s + "."
+    }
+
     public static func target(_ t: KPITarget?, kind: FactKind?, _ l: Language) -> String {
         guard let t else { return "—" }
         let op = t.comparison == .equal ? "=" : t.comparison.rawValue.replacing(">=", with: "≥").replacing("<=", with: "≤")
         let value = ValueFormatter.format(.number(t.value), as: kind.map { FactDeclaration(id: "", kind: $0) }, l)
         return "\(op) \(value)"
+    }
+}
+
+extension String {
+    /// "Store score under 4.6" → "store score under 4.6" inside a sentence; acronyms stay.
+    var lowercasedFirst: String {
+        guard let first = first, first.isUppercase else { return self }
+        let second = dropFirst().first
+        if let second, second.isUppercase { return self }
+        return first.lowercased() + dropFirst()
     }
 }

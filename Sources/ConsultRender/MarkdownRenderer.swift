@@ -1,3 +1,4 @@
+import Foundation
 import ConsultEngine
 import ConsultExpression
 import ConsultPlaybook
@@ -41,14 +42,18 @@ struct MarkdownWriter {
         line()
     }
 
+    /// A rule code in brackets, in the consultant edition only: merchants read titles, not codes.
+    func tag(_ code: String) -> String { model.consultantEdition ? " (\(code))" : "" }
+
     mutating func summary() {
         heading(1, "\(model.title)\(colon)\(Markdown.escape(model.merchant))")
         paragraph(model.meta.map { "\($0.label)\(colon)**\(Markdown.escape($0.value))**" }.joined(separator: " · "))
         heading(2, t(.summary))
+        paragraph("**\(t(.diagnosis))**\(colon)\(Markdown.escape(model.diagnosis))")
         if model.hasFixFirst {
             line("> **⚠ \(t(.fixFirst))**\(colon)\(t(.fixFirstLead))")
             line(">")
-            for f in model.fixFirst { line("> - **\(f.code)** \(Markdown.escape(f.title))") }
+            for f in model.fixFirst { line("> - \(Markdown.escape(f.title))\(tag(f.code))") }
             line()
         }
         heading(3, t(.whereYouStand))
@@ -56,7 +61,8 @@ struct MarkdownWriter {
         heading(3, t(.topFindings))
         if !model.hasTopFindings { paragraph(t(.none)) }
         for f in model.topFindings {
-            line("\(f.number). **\(Markdown.escape(f.title))** `\(f.severityLabel)` (\(f.code))\(estimateNote(f))")
+            line("\(f.number). **\(Markdown.escape(f.title))** `\(f.severityLabel)`\(tag(f.code))\(estimateNote(f))")
+            if !f.leadsTo.isEmpty { line("   \(t(.leadsTo))\(colon)\(Markdown.escape(f.leadsTo))") }
             if f.hasEvidence { line("   \(t(.evidence))\(colon)\(Markdown.escape(f.evidenceText))") }
         }
         if model.hasTopFindings { line() }
@@ -71,7 +77,7 @@ struct MarkdownWriter {
         heading(3, t(.workingTogether))
         line("**\(t(.providerCommits))**")
         line()
-        for f in model.workingModel { line("- \(Markdown.escape(f.title)) (\(f.code))") }
+        for f in model.workingModel { line("- \(Markdown.escape(f.title))\(tag(f.code))") }
         if !model.hasWorkingModel { line("- \(t(.none))") }
         line()
         paragraph("**\(t(.merchantCommitsTitle))**\(colon)\(t(.merchantCommits))")
@@ -90,19 +96,19 @@ struct MarkdownWriter {
     mutating func kpiTable(_ rows: [KPIView], full: Bool) {
         if rows.isEmpty { paragraph(t(.none)); return }
         var header = [t(.metric), t(.baselineCol), t(.day30), t(.day60), t(.day90)]
-        if full { header += [t(.owner), t(.rules)] }
+        if full { header += model.consultantEdition ? [t(.owner), t(.rules)] : [t(.owner)] }
         table(header, rows.map { r in
             var row = [r.label, r.baseline, r.d30, r.d60, r.d90]
-            if full { row += [r.owner, r.because] }
+            if full { row += model.consultantEdition ? [r.owner, r.because] : [r.owner] }
             return row
         }, numeric: [1, 2, 3, 4])
     }
 
     mutating func actionTable(_ actions: [ActionView], withBucket: Bool) {
-        var header = ["#", t(.owner), t(.action), t(.kpi), t(.rules)]
+        var header = ["#", t(.owner), t(.action), t(.kpi)] + (model.consultantEdition ? [t(.rules)] : [])
         if withBucket { header.insert(t(.bucket), at: 1) }
         table(header, actions.map { a in
-            var row = ["\(a.rank)", a.owner, a.text + (a.deferredNote.map { " " + $0 } ?? ""), a.kpi, a.because]
+            var row = ["\(a.rank)", a.owner, a.text + (a.deferredNote.map { " " + $0 } ?? ""), a.kpi] + (model.consultantEdition ? [a.because] : [])
             if withBucket { row.insert(a.bucket, at: 1) }
             return row
         })
@@ -127,17 +133,29 @@ extension MarkdownWriter {
         }
         heading(3, numbered(.findingsByPlaybook))
         paragraph("*\(t(.severityLegend))*")
-        for playbook in model.playbooks {
-            heading(4, playbook.title + playbook.roleLabel)
-            if playbook.isContext { paragraph("*\(t(.contextNote))*") }
-            if !playbook.hasFindings { paragraph(t(.noFindings)) }
-            for f in playbook.findings {
-                line("- **\(f.code) \(Markdown.escape(f.title))** `\(f.severityLabel)`\(estimateNote(f)) — \(Markdown.escape(f.text))")
-                if f.hasEvidence { line("  - \(t(.evidence))\(colon)\(Markdown.escape(f.evidenceText))") }
-                line("  - \(t(.sources))\(colon)\(Markdown.escape(f.sourcesText))")
-            }
-            if playbook.hasFindings { line() }
+        paragraph("*\(t(.problems))*")
+        if model.hasReferences {
+            heading(4, t(.references) + (model.referencesAssumed ? t(.assumedMark) : ""))
+            table([t(.metric), t(.yours), t(.peerMedian), t(.peerTop), t(.standing)],
+                  model.references.map { [$0.label, $0.value, $0.median, $0.top, $0.standing] })
         }
+        var role = ""
+        for p in model.problems {
+            if p.roleLabel != role {
+                role = p.roleLabel
+                if !role.isEmpty { heading(4, role.trimmingCharacters(in: CharacterSet(charactersIn: " （）()"))) }
+            }
+            let f = p.cause
+            line("\(p.number). **\(Markdown.escape(f.title))**\(tag(f.code)) `\(f.severityLabel)`\(estimateNote(f)) — \(Markdown.escape(f.text))")
+            if f.hasEvidence { line("   - \(t(.evidence))\(colon)\(Markdown.escape(f.evidenceText))") }
+            for s in p.symptoms {
+                line("   - \(t(.leadsTo))\(colon)**\(Markdown.escape(s.title))**\(tag(s.code)) `\(s.severityLabel)` — \(Markdown.escape(s.text))")
+            }
+            if model.consultantEdition {
+                line("   - \(t(.sources))\(colon)\(Markdown.escape(f.sourcesText)) · \(t(.score)) \(f.priority)")
+            }
+        }
+        line()
         heading(3, numbered(.actionPlan))
         if !model.hasActions { paragraph(t(.none)) }
         for bucket in model.buckets {
@@ -149,7 +167,7 @@ extension MarkdownWriter {
         heading(3, numbered(.workingTogether))
         line("**\(t(.providerCommits))**")
         line()
-        for f in model.workingModel { line("- **\(f.code) \(Markdown.escape(f.title))** — \(Markdown.escape(f.text))") }
+        for f in model.workingModel { line("- **\(Markdown.escape(f.title))**\(tag(f.code)) — \(Markdown.escape(f.text))") }
         if !model.hasWorkingModel { line("- \(t(.none))") }
         line()
         paragraph("**\(t(.merchantCommitsTitle))**\(colon)\(t(.merchantCommits))")
@@ -158,13 +176,15 @@ extension MarkdownWriter {
         line("**\(t(.unknownFacts))**")
         line()
         if model.hasUnknowns {
-            table([t(.toConfirm), t(.wouldCheck)], model.unknowns.map { ["\($0.question) (\($0.fact))", $0.wouldCheck] })
+            table([t(.toConfirm), t(.wouldCheck), t(.whereToFind)], model.unknowns.map {
+                [model.consultantEdition ? "\($0.question) (\($0.fact))" : $0.label, $0.wouldCheck, $0.find ?? "—"]
+            })
         } else {
             paragraph(t(.none))
         }
         line("**\(t(.assumptions))**")
         line()
-        for a in model.assumptions { line("- \(a.code)\(colon)\(Markdown.escape(a.note))") }
+        for a in model.assumptions { line("- " + (model.consultantEdition ? "\(a.code)\(colon)" : "") + Markdown.escape(a.note)) }
         if !model.hasAssumptions { line(t(.none)) }
         line()
     }
@@ -174,11 +194,13 @@ extension MarkdownWriter {
             heading(3, t(.appendixActions))
             actionTable(model.appendixActions, withBucket: true)
         }
-        heading(3, t(.appendixTrace))
-        table([t(.code), t(.condition), t(.evidence)], model.trace.map { [$0.code, $0.condition, $0.values] })
-        line("**\(t(.sources))**")
-        line()
-        table([t(.sources), t(.sourceRules)], model.sources.map { s in [[s.title, s.showRef ? s.ref : nil].compactMap { $0 }.joined(separator: " · "), s.codes] })
+        if model.consultantEdition {
+            heading(3, t(.appendixTrace))
+            table([t(.code), t(.condition), t(.evidence)], model.trace.map { [$0.code, $0.condition, $0.values] })
+            line("**\(t(.sources))**")
+            line()
+            table([t(.sources), t(.sourceRules)], model.sources.map { s in [[s.title, s.showRef ? s.ref : nil].compactMap { $0 }.joined(separator: " · "), s.codes] })
+        }
         paragraph("\(t(.versions))\(colon)" + model.versions.map { "\($0.playbook) v\($0.version)" }.joined(separator: ", ")
             + " · consult \(model.consultVersion)")
         line("---")

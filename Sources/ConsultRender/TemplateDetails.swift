@@ -26,21 +26,27 @@ enum TemplateDetails {
     <section class="numbered findings" id="findings">
     <h2>{{labels.findingsByPlaybook}}</h2>
     <p class="legend">{{labels.severityLegend}}</p>
-    {{#playbooks}}
-    <section class="playbook role-{{role}}">
-    <h3>{{title}}{{roleLabel}}</h3>
-    {{#isContext}}<p class="sub">{{labels.contextNote}}</p>{{/isContext}}
-    {{^hasFindings}}<p class="none">{{labels.noFindings}}</p>{{/hasFindings}}
-    {{#findings}}
-    <article class="finding sev-{{severity}}">
-      <p class="finding-title"><span class="badge sev-{{severity}}">{{severityLabel}}</span> <span class="code">{{code}}</span> {{title}}{{#restsOnEstimates}} <span class="estimate-note">{{labels.restsOnEstimates}}</span>{{/restsOnEstimates}}</p>
-      <p>{{text}}</p>
-      {{#hasEvidence}}<p class="evidence"><strong>{{labels.evidence}}{{colon}}</strong>{{> evidence}}</p>{{/hasEvidence}}
-      <p class="sources"><strong>{{labels.sources}}{{colon}}</strong>{{sourcesText}}</p>
+    <p class="sub">{{labels.problems}}</p>
+    {{#hasReferences}}
+    <h3>{{labels.references}}{{#referencesAssumed}}{{labels.assumedMark}}{{/referencesAssumed}}</h3>
+    <table class="references">
+      <thead><tr><th>{{labels.metric}}</th><th class="num">{{labels.yours}}</th><th class="num">{{labels.peerMedian}}</th><th class="num">{{labels.peerTop}}</th><th>{{labels.standing}}</th></tr></thead>
+      <tbody>
+    {{#references}}    <tr class="standing-{{standingId}}"><td>{{label}}</td><td class="num">{{value}}</td><td class="num">{{median}}</td><td class="num">{{top}}</td><td>{{standing}}</td></tr>
+    {{/references}}  </tbody>
+    </table>
+    {{/hasReferences}}
+    {{#problems}}
+    <article class="problem finding sev-{{cause.severity}}">
+      <p class="finding-title"><span class="num">{{number}}</span> <span class="badge sev-{{cause.severity}}">{{cause.severityLabel}}</span> {{#consultantEdition}}<span class="code">{{cause.code}}</span> {{/consultantEdition}}{{cause.title}}{{roleLabel}}{{#cause.restsOnEstimates}} <span class="estimate-note">{{labels.restsOnEstimates}}</span>{{/cause.restsOnEstimates}}</p>
+      <p>{{cause.text}}</p>
+      {{#cause.hasEvidence}}<p class="evidence"><strong>{{labels.evidence}}{{colon}}</strong>{{#cause}}{{> evidence}}{{/cause}}</p>{{/cause.hasEvidence}}
+      {{#hasSymptoms}}<ul class="symptoms">
+    {{#symptoms}}    <li><strong>{{labels.leadsTo}}{{colon}}</strong><span class="badge sev-{{severity}}">{{severityLabel}}</span> {{#consultantEdition}}<span class="code">{{code}}</span> {{/consultantEdition}}{{title}} — {{text}}</li>
+    {{/symptoms}}  </ul>{{/hasSymptoms}}
+      {{#consultantEdition}}<p class="sources"><strong>{{labels.sources}}{{colon}}</strong>{{cause.sourcesText}} · {{labels.score}} {{cause.priority}}</p>{{/consultantEdition}}
     </article>
-    {{/findings}}
-    </section>
-    {{/playbooks}}
+    {{/problems}}
     </section>
     <section class="numbered action-plan" id="actions">
     <h2>{{labels.actionPlan}}</h2>
@@ -48,9 +54,9 @@ enum TemplateDetails {
     {{#buckets}}
     <h3>{{label}}</h3>
     <table class="actions">
-      <thead><tr><th class="rank">#</th><th class="owner">{{labels.owner}}</th><th>{{labels.action}}</th><th class="kpi">{{labels.kpi}}</th><th class="rules">{{labels.rules}}</th></tr></thead>
+      <thead><tr><th class="rank">#</th><th class="owner">{{labels.owner}}</th><th>{{labels.action}}</th><th class="kpi">{{labels.kpi}}</th>{{#consultantEdition}}<th class="rules">{{labels.rules}}</th>{{/consultantEdition}}</tr></thead>
       <tbody>
-    {{#actions}}    <tr><td class="rank">{{rank}}</td><td class="owner"><span class="owner-tag owner-{{ownerId}}">{{owner}}</span></td><td>{{text}}{{#deferredNote}} <em class="deferred">{{.}}</em>{{/deferredNote}}</td><td class="kpi">{{kpi}}</td><td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td></tr>
+    {{#actions}}    <tr><td class="rank">{{rank}}</td><td class="owner"><span class="owner-tag owner-{{ownerId}}">{{owner}}</span></td><td>{{text}}{{#deferredNote}} <em class="deferred">{{.}}</em>{{/deferredNote}}</td><td class="kpi">{{kpi}}</td>{{#consultantEdition}}<td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td>{{/consultantEdition}}</tr>
     {{/actions}}  </tbody>
     </table>
     {{/buckets}}
@@ -60,9 +66,9 @@ enum TemplateDetails {
     {{^hasKPIs}}<p class="none">{{labels.none}}</p>{{/hasKPIs}}
     {{#hasKPIs}}
     <table class="kpis">
-      <thead><tr><th>{{labels.metric}}</th><th class="num">{{labels.baselineCol}}</th><th class="num">{{labels.day30}}</th><th class="num">{{labels.day60}}</th><th class="num">{{labels.day90}}</th><th class="owner">{{labels.owner}}</th><th class="rules">{{labels.rules}}</th></tr></thead>
+      <thead><tr><th>{{labels.metric}}</th><th class="num">{{labels.baselineCol}}</th><th class="num">{{labels.day30}}</th><th class="num">{{labels.day60}}</th><th class="num">{{labels.day90}}</th><th class="owner">{{labels.owner}}</th>{{#consultantEdition}}<th class="rules">{{labels.rules}}</th>{{/consultantEdition}}</tr></thead>
       <tbody>
-    {{#kpis}}    <tr><td>{{label}}</td><td class="num">{{baseline}}</td><td class="num">{{d30}}</td><td class="num">{{d60}}</td><td class="num goal">{{d90}}</td><td class="owner">{{owner}}</td><td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td></tr>
+    {{#kpis}}    <tr><td>{{label}}</td><td class="num">{{baseline}}</td><td class="num">{{d30}}</td><td class="num">{{d60}}</td><td class="num goal">{{d90}}</td><td class="owner">{{owner}}</td>{{#consultantEdition}}<td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td>{{/consultantEdition}}</tr>
     {{/kpis}}  </tbody>
     </table>
     {{/hasKPIs}}
@@ -73,7 +79,7 @@ enum TemplateDetails {
     {{^hasWorkingModel}}<p class="none">{{labels.none}}</p>{{/hasWorkingModel}}
     {{#workingModel}}
     <article class="finding sev-{{severity}}">
-      <p class="finding-title"><span class="code">{{code}}</span> {{title}}</p>
+      <p class="finding-title">{{#consultantEdition}}<span class="code">{{code}}</span>{{/consultantEdition}} {{title}}</p>
       <p>{{text}}</p>
     </article>
     {{/workingModel}}
@@ -87,9 +93,9 @@ enum TemplateDetails {
     {{^hasUnknowns}}<p class="none">{{labels.none}}</p>{{/hasUnknowns}}
     {{#hasUnknowns}}
     <table class="unknowns">
-      <thead><tr><th>{{labels.toConfirm}}</th><th class="rules">{{labels.wouldCheck}}</th></tr></thead>
+      <thead><tr><th>{{labels.toConfirm}}</th><th class="rules">{{labels.wouldCheck}}</th><th>{{labels.whereToFind}}</th></tr></thead>
       <tbody>
-    {{#unknowns}}    <tr><td>{{question}} <span class="fact">{{fact}}</span></td><td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td></tr>
+    {{#unknowns}}    <tr><td>{{question}} <span class="fact">{{fact}}</span></td>{{#consultantEdition}}<td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td>{{/consultantEdition}}</tr>
     {{/unknowns}}  </tbody>
     </table>
     {{/hasUnknowns}}
@@ -97,7 +103,7 @@ enum TemplateDetails {
     {{^hasAssumptions}}<p class="none">{{labels.none}}</p>{{/hasAssumptions}}
     {{#hasAssumptions}}
     <ul class="assumptions">
-    {{#assumptions}}  <li><span class="code">{{code}}</span> {{note}}</li>
+    {{#assumptions}}  <li>{{#consultantEdition}}<span class="code">{{code}}</span>{{/consultantEdition}} {{note}}</li>
     {{/assumptions}}</ul>
     {{/hasAssumptions}}
     </section>
@@ -116,13 +122,14 @@ enum TemplateDetails {
     <section class="appendix" id="appendix-a">
     <h2>{{labels.appendixActions}}</h2>
     <table class="actions">
-      <thead><tr><th class="rank">#</th><th class="bucket">{{labels.bucket}}</th><th class="owner">{{labels.owner}}</th><th>{{labels.action}}</th><th class="kpi">{{labels.kpi}}</th><th class="rules">{{labels.rules}}</th></tr></thead>
+      <thead><tr><th class="rank">#</th><th class="bucket">{{labels.bucket}}</th><th class="owner">{{labels.owner}}</th><th>{{labels.action}}</th><th class="kpi">{{labels.kpi}}</th>{{#consultantEdition}}<th class="rules">{{labels.rules}}</th>{{/consultantEdition}}</tr></thead>
       <tbody>
-    {{#appendixActions}}    <tr><td class="rank">{{rank}}</td><td class="bucket">{{bucket}}</td><td class="owner"><span class="owner-tag owner-{{ownerId}}">{{owner}}</span></td><td>{{text}}{{#deferredNote}} <em class="deferred">{{.}}</em>{{/deferredNote}}</td><td class="kpi">{{kpi}}</td><td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td></tr>
+    {{#appendixActions}}    <tr><td class="rank">{{rank}}</td><td class="bucket">{{bucket}}</td><td class="owner"><span class="owner-tag owner-{{ownerId}}">{{owner}}</span></td><td>{{text}}{{#deferredNote}} <em class="deferred">{{.}}</em>{{/deferredNote}}</td><td class="kpi">{{kpi}}</td>{{#consultantEdition}}<td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td>{{/consultantEdition}}</tr>
     {{/appendixActions}}  </tbody>
     </table>
     </section>
     {{/hasAppendixActions}}
+    {{#consultantEdition}}
     <section class="appendix trace" id="appendix-b">
     <h2>{{labels.appendixTrace}}</h2>
     <table class="trace">
@@ -135,13 +142,14 @@ enum TemplateDetails {
     <table class="sources">
       <thead><tr><th>{{labels.sources}}</th><th class="rules">{{labels.sourceRules}}</th></tr></thead>
       <tbody>
-    {{#sources}}    <tr><td>{{#title}}{{.}}{{#showRef}} · {{/showRef}}{{/title}}{{#isLink}}<a href="{{ref}}">{{ref}}</a>{{/isLink}}{{^isLink}}{{#showRef}}<span class="fact">{{ref}}</span>{{/showRef}}{{/isLink}}</td><td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td></tr>
+    {{#sources}}    <tr><td>{{#title}}{{.}}{{#showRef}} · {{/showRef}}{{/title}}{{#isLink}}<a href="{{ref}}">{{ref}}</a>{{/isLink}}{{^isLink}}{{#showRef}}<span class="fact">{{ref}}</span>{{/showRef}}{{/isLink}}</td>{{#consultantEdition}}<td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td>{{/consultantEdition}}</tr>
     {{/sources}}  </tbody>
     </table>
     <h3>{{labels.versions}}</h3>
     <p class="versions">{{#versions}}<span>{{playbook}} v{{version}}</span> {{/versions}}<span>consult {{consultVersion}}</span></p>
     <p class="colophon">{{labels.generatedBy}} · {{labels.confidential}}</p>
     </section>
+    {{/consultantEdition}}
 
     """
 }

@@ -37,7 +37,7 @@ struct PlanFormatter {
     func sourceTags(_ f: Finding) -> [SourceTag] {
         var seen = Set<String>()
         return f.sources.filter { seen.insert($0.ref).inserted }
-            .map { SourceTag(ref: $0.ref, title: Labels.source($0.ref, language), note: $0.note) }
+            .map { SourceTag(ref: $0.ref, title: Labels.source($0.ref, language), note: $0.note[language]) }
     }
 
     /// The source tags as a reader sees them: a known article by its short title (the appendix
@@ -51,7 +51,7 @@ struct PlanFormatter {
                     severityLabel: Labels.severity(f.severity, language), priority: f.priority, title: f.title,
                     text: f.text, hasEvidence: !f.evidence.isEmpty, evidence: f.evidence.map(field),
                     evidenceText: evidence(f), sources: sourceTags(f), sourcesText: sourcesText(f),
-                    stopTheLine: f.stopTheLine, restsOnEstimates: f.restsOnEstimates)
+                    stopTheLine: f.stopTheLine, restsOnEstimates: f.restsOnEstimates, leadsTo: "")
     }
 
     func action(_ a: PlannedAction) -> ActionView {

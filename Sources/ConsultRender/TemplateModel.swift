@@ -56,6 +56,32 @@ struct TemplateModel {
     var sources: [SourceView]
     var versions: [VersionView]
     var consultVersion: String
+    /// The consultant edition shows rule codes, the trace, scores and sources; the merchant's does not.
+    var consultantEdition: Bool
+    /// The plan's verdict in one sentence.
+    var diagnosis: String
+    /// Findings grouped as problems: the cause, then what it leads to.
+    var problems: [ProblemView]
+    var hasReferences: Bool
+    var references: [ReferenceView]
+    var referencesAssumed: Bool
+}
+
+struct ProblemView {
+    var number: Int
+    var cause: FindingView
+    var hasSymptoms: Bool
+    var symptoms: [FindingView]
+    var roleLabel: String
+}
+
+struct ReferenceView {
+    var label: String
+    var value: String
+    var median: String
+    var top: String
+    var standing: String
+    var standingId: String
 }
 
 /// A labelled value: a fact, a header item, a piece of evidence.
@@ -87,6 +113,8 @@ struct FindingView {
     var stopTheLine: Bool
     /// Every answer behind the evidence is an estimate: say so beside the finding.
     var restsOnEstimates: Bool
+    /// "Leads to: …" in words, empty when the finding explains nothing.
+    var leadsTo: String
 }
 
 struct SourceTag {
@@ -153,6 +181,9 @@ struct BucketView {
 
 struct UnknownView {
     var fact: String
+    /// The fact's name for people, and where to find it in the platform's dashboard.
+    var label: String
+    var find: String?
     var question: String
     var wouldCheck: String
     var rules: [String]

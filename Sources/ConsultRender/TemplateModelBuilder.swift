@@ -8,8 +8,15 @@ extension TemplateModel {
     init(_ plan: Plan) {
         let f = PlanFormatter(language: plan.language)
         let findings = Dictionary(plan.findings.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let leadsTo = { (finding: Finding) in
+            finding.symptoms.compactMap { findings[$0]?.title }.joined(separator: f.listSeparator)
+        }
         let numbered = { (codes: [String]) in
-            codes.compactMap { findings[$0] }.enumerated().map { f.finding($1, number: $0 + 1) }
+            codes.compactMap { findings[$0] }.enumerated().map { i, finding in
+                var view = f.finding(finding, number: i + 1)
+                view.leadsTo = leadsTo(finding)
+                return view
+            }
         }
         let top = numbered(plan.topFindings)
         let week = plan.thisWeek.compactMap(plan.action).map(f.action)
@@ -62,7 +69,13 @@ extension TemplateModel {
         hasActions = !buckets.isEmpty
         kpis = plan.kpis.map(f.kpi)
         hasKPIs = !kpis.isEmpty
-        unknowns = plan.unknowns.map { UnknownView(fact: $0.fact, question: $0.question, wouldCheck: $0.wouldCheck.joined(separator: ", "), rules: $0.wouldCheck) }
+        let consultantEdition = plan.edition == .consultant
+        unknowns = plan.unknowns.map { u in
+            UnknownView(fact: u.fact, label: u.label, find: u.find, question: u.question,
+                        wouldCheck: consultantEdition ? u.wouldCheck.joined(separator: ", ")
+                            : (plan.language == .zh ? "影响 \(u.wouldCheck.count) 条判断" : (u.wouldCheck.count == 1 ? "decides 1 finding" : "decides \(u.wouldCheck.count) findings")),
+                        rules: u.wouldCheck)
+        }
         hasUnknowns = !unknowns.isEmpty
         assumptions = plan.assumptions.map { AssumptionView(code: $0.code, note: $0.note) }
         hasAssumptions = !assumptions.isEmpty
@@ -72,5 +85,23 @@ extension TemplateModel {
         sources = f.sources(plan.findings)
         versions = plan.versions.map { VersionView(playbook: $0.playbook, version: $0.version) }
         consultVersion = plan.consultVersion
+        self.consultantEdition = consultantEdition
+        diagnosis = Labels.diagnosisLine(plan)
+        var counters: [PlaybookRole: Int] = [:]
+        problems = plan.problems.compactMap { p in
+            guard let root = findings[p.root] else { return nil }
+            counters[root.role, default: 0] += 1
+            var cause = f.finding(root, number: counters[root.role]!)
+            cause.leadsTo = leadsTo(root)
+            let symptoms = p.members.dropFirst().compactMap { findings[$0] }.map { f.finding($0, number: 0) }
+            return ProblemView(number: counters[root.role]!, cause: cause, hasSymptoms: !symptoms.isEmpty, symptoms: symptoms,
+                               roleLabel: Labels.role(root.role, plan.language))
+        }
+        references = plan.references.map {
+            ReferenceView(label: $0.label, value: $0.value.display, median: $0.median, top: $0.top,
+                          standing: Labels.standing($0.standing, plan.language), standingId: $0.standing.rawValue)
+        }
+        hasReferences = !references.isEmpty
+        referencesAssumed = plan.references.contains(where: \.assumed)
     }
 }

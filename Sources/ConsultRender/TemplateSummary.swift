@@ -14,10 +14,11 @@ enum TemplateSummary {
     <aside class="fix-first" role="note">
       <p class="fix-first-title"><span class="mark" aria-hidden="true">!</span>{{labels.fixFirst}}<span class="fix-first-lead">{{labels.fixFirstLead}}</span></p>
       <ul>
-    {{#fixFirst}}    <li><span class="code">{{code}}</span> {{title}}</li>
+    {{#fixFirst}}    <li>{{#consultantEdition}}<span class="code">{{code}}</span>{{/consultantEdition}} {{title}}</li>
     {{/fixFirst}}  </ul>
     </aside>
     {{/hasFixFirst}}
+    <p class="diagnosis"><strong>{{labels.diagnosis}}{{colon}}</strong>{{diagnosis}}</p>
     <h2>{{labels.whereYouStand}}</h2>
     <dl class="position">
     {{#position}}  <div><dt>{{label}}</dt><dd>{{value}}</dd></div>
@@ -28,7 +29,8 @@ enum TemplateSummary {
     {{#topFindings}}  <li class="sev-{{severity}}">
         <span class="num">{{number}}</span>
         <div>
-          <p class="finding-title"><span class="badge sev-{{severity}}">{{severityLabel}}</span> {{title}} <span class="code">{{code}}</span>{{#restsOnEstimates}} <span class="estimate-note">{{labels.restsOnEstimates}}</span>{{/restsOnEstimates}}</p>
+          <p class="finding-title"><span class="badge sev-{{severity}}">{{severityLabel}}</span> {{title}} {{#consultantEdition}}<span class="code">{{code}}</span>{{/consultantEdition}}{{#restsOnEstimates}} <span class="estimate-note">{{labels.restsOnEstimates}}</span>{{/restsOnEstimates}}</p>
+          {{#leadsTo}}<p class="leads-to">{{labels.leadsTo}}{{colon}}{{.}}</p>{{/leadsTo}}
           {{#hasEvidence}}<p class="evidence">{{labels.evidence}}{{colon}}{{> evidence}}</p>{{/hasEvidence}}
         </div>
       </li>
@@ -60,7 +62,7 @@ enum TemplateSummary {
         <h2>{{labels.workingTogether}}</h2>
         <p class="sub">{{labels.providerCommits}}</p>
         <ul class="commitments">
-    {{#workingModel}}      <li>{{title}} <span class="code">{{code}}</span></li>
+    {{#workingModel}}      <li>{{title}} {{#consultantEdition}}<span class="code">{{code}}</span>{{/consultantEdition}}</li>
     {{/workingModel}}{{^hasWorkingModel}}      <li>{{labels.none}}</li>
     {{/hasWorkingModel}}    </ul>
         <p class="sub">{{labels.merchantCommitsTitle}}</p>

@@ -1,3 +1,4 @@
+import Foundation
 import ConsultDiagnostics
 import ConsultEngine
 import ConsultExpression
@@ -21,9 +22,14 @@ public struct TextRenderer {
         line(bold("\(t(.planTitle))\(colon)\(plan.merchant.name.isEmpty ? "—" : plan.merchant.name)"))
         line((plan.header.map { "\($0.label) \($0.display)" } + ["\(t(.completeness)) \(plan.completeness.known)/\(plan.completeness.total)"])
             .joined(separator: " · "))
+        let consultant = plan.edition == .consultant
+        func tag(_ c: String) -> String { consultant ? " (\(c))" : "" }
+        line()
+        line(bold("\(t(.diagnosis))\(colon)") + Labels.diagnosisLine(plan))
         line()
         if !plan.fixFirst.isEmpty {
-            line(paint("⚠ \(t(.fixFirst))\(colon)" + plan.fixFirst.joined(separator: ", "), "31;1"))
+            let titles = plan.fixFirst.compactMap { plan.finding($0).map { $0.title + tag($0.code) } }
+            line(paint("⚠ \(t(.fixFirst))\(colon)" + titles.joined(separator: l == .zh ? "；" : "; "), "31;1"))
             line()
         }
         heading(t(.whereYouStand))
@@ -33,8 +39,10 @@ public struct TextRenderer {
         heading(t(.topFindings))
         for (i, code) in plan.topFindings.enumerated() {
             guard let f = plan.finding(code) else { continue }
-            line("\(i + 1). \(severity(f.severity, l)) \(f.title) (\(f.code))")
-            line("   " + f.evidence.map { "\($0.label) \($0.display)" }.joined(separator: l == .zh ? "，" : ", "))
+            line("\(i + 1). \(severity(f.severity, l)) \(f.title)\(tag(f.code))")
+            let symptoms = f.symptoms.compactMap { plan.finding($0)?.title }
+            if !symptoms.isEmpty { line("   \(t(.leadsTo))\(colon)" + symptoms.joined(separator: l == .zh ? "、" : ", ")) }
+            line("   \(t(.evidence))\(colon)" + Self.evidence(f, l))
         }
         if plan.topFindings.isEmpty { line(t(.none)) }
         line()
@@ -57,14 +65,31 @@ public struct TextRenderer {
             line(row.enumerated().map { DisplayWidth.pad($1, to: widths[$0]) }.joined(separator: "  ").trimmingTrailingSpaces)
         }
         line()
-        heading(t(.findingsByPlaybook))
-        for section in plan.playbooks where !section.findings.isEmpty {
-            line(bold(section.title + Labels.role(section.role, l)))
-            for code in section.findings {
-                guard let f = plan.finding(code) else { continue }
-                line("  \(severity(f.severity, l)) \(f.code) \(f.title)")
-                line("     \(f.text)")
+        if !plan.references.isEmpty {
+            heading(t(.references))
+            let header = [t(.metric), t(.yours), t(.peerMedian), t(.peerTop), t(.standing)]
+            let rows = plan.references.map { [$0.label, $0.value.display, $0.median, $0.top, Labels.standing($0.standing, l)] }
+            table([header] + rows, line)
+            if plan.references.contains(where: \.assumed) { line(t(.assumedMark).trimmingCharacters(in: .whitespaces)) }
+            line()
+        }
+        heading(t(.findingsByPlaybook) + " · " + t(.problems))
+        for role in [PlaybookRole.problems, .context, .working_model] {
+            let groups = plan.problems.filter { plan.finding($0.root)?.role == role }
+            guard !groups.isEmpty else { continue }
+            if role != .problems { line(bold(Labels.role(role, l).trimmingCharacters(in: CharacterSet(charactersIn: " （）()")))) }
+            for (i, p) in groups.enumerated() {
+                guard let f = plan.finding(p.root) else { continue }
+                line("\(i + 1). \(severity(f.severity, l)) \(f.title)\(tag(f.code))\(consultant ? " · \(t(.score)) \(f.priority)" : "")")
+                line("   \(f.text)")
+                for s in p.members.dropFirst().compactMap(plan.finding) {
+                    line("   ↳ \(severity(s.severity, l)) \(s.title)\(tag(s.code))")
+                    line("     \(s.text)")
+                }
             }
+        }
+        if consultant && !plan.setAside.isEmpty {
+            line(t(.setAside) + colon + plan.setAside.map { "\($0.code) ← \($0.by)" }.joined(separator: ", "))
         }
         line()
         heading(t(.actionPlan))
@@ -74,17 +99,42 @@ public struct TextRenderer {
             line(bold(Labels.bucket(bucket, l)))
             for a in items {
                 let note = a.deferred ? " " + t(.deferredNote) : ""
-                line("  \(a.rank). [\(Labels.owner(a.owner, l))] \(a.text)\(note) (\(a.because.joined(separator: ", ")))")
+                let rules = consultant ? " (\(a.because.joined(separator: ", ")))" : ""
+                line("  □ [\(Labels.owner(a.owner, l))] \(a.text)\(note)\(rules)")
             }
         }
         if !plan.unknowns.isEmpty {
             line()
             heading(t(.unknownFacts))
-            for u in plan.unknowns { line("  \(u.fact) → \(u.wouldCheck.joined(separator: ", "))") }
+            for u in plan.unknowns {
+                let find = u.find.map { " · \(t(.whereToFind))\(colon)\($0)" } ?? ""
+                let what = consultant ? u.wouldCheck.joined(separator: ", ") : (l == .zh ? "影响 \(u.wouldCheck.count) 条判断" : Self.decisions(u.wouldCheck.count))
+                line("  \(u.label) → \(what)\(find)")
+            }
+            if consultant && !plan.assumptions.isEmpty {
+                line()
+                heading(t(.assumptions))
+                for a in plan.assumptions { line("  \(a.code) \(a.note)") }
+            }
         }
         line()
         line("\(t(.nextReview))\(colon)\(plan.reviewDate ?? t(.reviewInDays))")
         return out
+    }
+
+    static func decisions(_ n: Int) -> String { n == 1 ? "decides 1 finding" : "decides \(n) findings" }
+
+    /// Threshold checks first ("店铺体验分 4.4 ≤ 4.4"), then the other facts read.
+    static func evidence(_ f: Finding, _ l: Language) -> String {
+        let others = f.evidence.filter { line in !f.checks.contains { $0.contains(line.label) } }
+        return (f.checks + others.map { "\($0.label) \($0.display)" }).joined(separator: l == .zh ? "，" : ", ")
+    }
+
+    func table(_ rows: [[String]], _ line: (String) -> Void) {
+        let widths = (0..<(rows.first?.count ?? 0)).map { c in rows.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
+        for row in rows {
+            line(row.enumerated().map { DisplayWidth.pad($1, to: widths[$0]) }.joined(separator: "  ").trimmingTrailingSpaces)
+        }
     }
 
     func bold(_ s: String) -> String { paint(s, "1") }

@@ -54,7 +54,7 @@ struct RuleExplainer {
             }
             out += "KPI table: \(t.metric): \(parts.joined(separator: ", "))\n"
         }
-        out += "\nsources:\n" + rule.sources.map { "  - \($0.ref): \($0.note)" }.joined(separator: "\n") + "\n"
+        out += "\nsources:\n" + rule.sources.map { "  - \($0.ref): \($0.note.en)" }.joined(separator: "\n") + "\n"
         out += "\nexamples:\n"
         for e in rule.fireExamples { out += "  fires:  \(describe(e))\n" }
         for e in rule.quietExamples { out += "  quiet:  \(describe(e))\n" }

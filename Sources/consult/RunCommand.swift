@@ -6,6 +6,7 @@ import ConsultRender
 import Foundation
 
 extension DocumentFormat: ExpressibleByArgument {}
+extension Edition: ExpressibleByArgument {}
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +14,9 @@ struct Run: ParsableCommand {
 
     @Option(name: .long, help: "Answers file (YAML or JSON) with merchant: and answers:.")
     var answers: String
+
+    @Option(name: .long, help: "merchant (the default: the plan to hand over) or consultant (adds rule trace, scores, sources and assumptions).")
+    var edition: Edition = .merchant
 
     @Option(name: .long, help: "Output format: text, md, html, pdf or json.")
     var format: DocumentFormat = .text
@@ -63,7 +67,7 @@ struct Run: ParsableCommand {
         }
         let engine = Engine(program: program, only: onlySet)
         let plan = Planner(engine: engine, consultVersion: Consult.version)
-            .plan(engine.diagnose(parsed.answers), merchant: parsed.merchant, language: language)
+            .plan(engine.diagnose(parsed.answers), merchant: parsed.merchant, language: language, edition: edition)
         try write(plan, templates)
     }
 

@@ -11,6 +11,9 @@ struct Test: ParsableCommand {
     @Argument(help: "Playbook directory (default: the bundled playbooks).")
     var directory: String?
 
+    @Option(name: .long, help: "Answers files, or directories of them, whose 'expect:' section says what their plan must show (e.g. examples/).")
+    var merchants: [String] = []
+
     @Flag(name: .long, help: "Also report coverage: rules never fired / never quiet, unused questions and choices, derived facts never known.")
     var coverage = false
 
@@ -25,6 +28,31 @@ struct Test: ParsableCommand {
                 print("\(outcome.location): FAIL \(outcome.name): \(failure)")
             } else if verbose {
                 print("\(outcome.location): ok \(outcome.name)")
+            }
+        }
+        var merchantPassed = 0, merchantFailed = 0
+        for path in try merchantFiles() {
+            let source = PlaybookSource(name: path, text: try Files.read(path))
+            let (parsed, diagnostics) = AnswersFile.parse(source, program: program)
+            guard let parsed else {
+                print(DiagnosticRenderer(sources: [path: source.text]).render(diagnostics.errors))
+                merchantFailed += 1
+                continue
+            }
+            guard let expectation = parsed.expectation else { continue }
+            let engine = Engine(program: program)
+            let diagnosis = engine.diagnose(parsed.answers)
+            var problems: [String] = []
+            for language in Language.allCases {
+                let plan = Planner(engine: engine).plan(diagnosis, merchant: parsed.merchant, language: language)
+                problems += PlanCheck.problems(expectation, plan).map { "\(language.rawValue) plan: \($0)" }
+            }
+            if problems.isEmpty {
+                merchantPassed += 1
+                if verbose { print("\(expectation.location): ok \(parsed.merchant.name)") }
+            } else {
+                merchantFailed += 1
+                print("\(expectation.location): FAIL \(parsed.merchant.name): \(problems.joined(separator: "; "))")
             }
         }
         var incomplete = false
@@ -42,7 +70,26 @@ struct Test: ParsableCommand {
             incomplete = !c.isComplete
             if incomplete { print("coverage: every rule needs an example that fires and one that stays quiet") }
         }
-        print("\(report.passed) passed, \(report.failed) failed")
-        if report.failed > 0 || incomplete { throw ExitCode(1) }
+        let failed = report.failed + merchantFailed
+        print("\(report.passed + merchantPassed) passed, \(failed) failed")
+        if failed > 0 || incomplete { throw ExitCode(1) }
+    }
+
+    /// The answers files named, directories expanded to their .yaml/.json files in name order.
+    func merchantFiles() throws -> [String] {
+        var files: [String] = []
+        for path in merchants {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ValidationError("no such file or directory: \(path)")
+            }
+            if isDirectory.boolValue {
+                let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+                files += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }.map { (path as NSString).appendingPathComponent($0) }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
     }
 }

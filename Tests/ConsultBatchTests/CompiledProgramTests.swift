@@ -27,7 +27,8 @@ import Testing
             compiled.evaluate(block)
             for (row, answers) in batch.enumerated() {
                 let diagnosis = engine.diagnose(answers)
-                let expected = diagnosis.fired.map(\.rule.code).sorted()
+                // Every rule whose condition held, including those the plan then sets aside (excludes).
+                let expected = (diagnosis.fired.map(\.rule.code) + diagnosis.setAside.map(\.code)).sorted()
                 let actual = block.firedRules(row: row).map { compiled.rules[$0].code }.sorted()
                 #expect(actual == expected, "row \(row) answers \(answers.values)")
                 for derived in program.derived {

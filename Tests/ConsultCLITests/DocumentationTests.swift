@@ -72,13 +72,13 @@ struct DocumentationTests {
         }
         let lint = try consult(["lint", "--strict", dir.path])
         #expect(lint.status == 0, "\(lint.stdout)")
-        #expect(lint.stdout.contains("96 rules: 0 errors, 0 warnings"))
+        #expect(lint.stdout.contains("103 rules: 0 errors, 0 warnings"))
         let test = try consult(["test", dir.path])
         #expect(test.status == 0, "\(test.stdout)")
-        #expect(test.stdout.hasSuffix("484 passed, 0 failed\n"), "\(test.stdout)")
+        #expect(test.stdout.hasSuffix("580 passed, 0 failed\n"), "\(test.stdout)")
         let explain = try consult(["explain", "SV-13", "--playbooks", dir.path])
         #expect(explain.stdout.contains("SV-13  after_sales.wide_range_no_inspection  [medium]"))
         #expect(explain.stdout.contains("thresholds: sku_count > 200"))
-        #expect(guide.contains("96 rules: 0 errors, 0 warnings") && guide.contains("484 passed, 0 failed"))
+        #expect(guide.contains("103 rules: 0 errors, 0 warnings") && guide.contains("580 passed, 0 failed"))
     }
 }

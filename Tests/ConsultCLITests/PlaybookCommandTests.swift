@@ -24,7 +24,7 @@ struct PlaybookCommandTests {
     @Test func bundledPlaybooksLintClean() throws {
         let r = try consult(["lint", "--strict", "playbooks"])
         #expect(r.status == 0, "\(r.stdout)")
-        #expect(r.stdout.contains("9 playbooks, 95 rules: 0 errors, 0 warnings"))
+        #expect(r.stdout.contains("9 playbooks, 102 rules: 0 errors, 0 warnings"))
     }
 
     @Test func brokenCopyGivesFourLocatedErrorsInOneRun() throws {

@@ -24,7 +24,7 @@ struct RunCommandTests {
         #expect(actions.first?["rank"] as? Int == 1)
         #expect(json["unknowns"] is [Any])
         let versions = try #require(json["versions"] as? [String: Any])
-        #expect((versions["playbooks"] as? [String: Any])?["after_sales"] as? Int == 1)
+        #expect((versions["playbooks"] as? [String: Any])?["after_sales"] as? Int == 2)
         #expect((json["derived"] as? [String: Any])?["live_stage"] as? String == "growth")
     }
 

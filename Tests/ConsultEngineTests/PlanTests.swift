@@ -25,12 +25,14 @@ struct IllustrationPlanTests {
 
     @Test func fixFirstBannerAndTopThree() {
         #expect(plan.fixFirst.contains("EX-01") && plan.fixFirst.contains("IN-02"))
-        #expect(plan.topFindings == ["EX-01", "IN-02", "EX-05"])
-        #expect(plan.finding("EX-01")?.priority == 460)
-        #expect(plan.finding("IN-02")?.priority == 430)
-        #expect(plan.finding("EX-05")?.priority == 360)
-        #expect(plan.finding("SV-02")?.priority == 350)
-        #expect(plan.finding("PL-01")?.priority == 340)
+        // A 28 s stay is why the ads lose money: the weak room ranks above the loss it causes, and the
+        // loss is shown under it (docs/diagnosis-model.md). The unrealistic target comes next.
+        #expect(plan.topFindings == ["PL-01", "EX-01", "SV-02"])
+        #expect(plan.finding("IN-02")?.causes.contains("PL-01") == true)
+        #expect(plan.finding("EX-05")?.causes == ["EX-01"])
+        let score = { (code: String) in plan.finding(code)?.priority ?? 0 }
+        #expect(score("PL-01") > score("IN-02") && score("EX-01") > score("EX-05"))
+        #expect(plan.finding("IN-02")?.score.stakes.contains { $0.stake == "margin" && $0.points == 50 } == true)
     }
 
     @Test func gmvMilestonesAreCappedAtTwiceCurrent() throws {
@@ -45,8 +47,8 @@ struct IllustrationPlanTests {
     @Test func thisWeekFollowsFindingPriority() {
         let week = plan.thisWeek.compactMap { plan.action(rank: $0) }
         #expect(week.count == 5)
-        #expect(week.map { $0.because.first! } == ["EX-01", "EX-01", "IN-02", "EX-05", "PL-01"])
-        #expect(week[2].owner == .ad_buyer)
+        #expect(week.first?.because.first == "PL-01")
+        #expect(week.contains { $0.owner == .ad_buyer && $0.because.contains("IN-02") }, "pausing the losing plans is a Week-1 action")
     }
 
     @Test func everyActionHasOneOwnerHorizonAndKPI() {
@@ -68,7 +70,7 @@ struct PlanRulesTests {
         let given: [String: String] = [
             "avg_stay_seconds": "90", "viewer_trend_in_session": "stable", "conversion_rate": "2", "gross_margin_pct": "50",
             "ad_roi": "4", "monthly_ad_spend": "100000", "monthly_gmv": "1000000", "target_monthly_gmv": "2000000",
-            "gmv_trend": "growing", "store_rating": "4.5",
+            "gmv_trend": "growing", "store_rating": "4.5", "return_rate": "10",
         ]
         for (fact, raw) in given { answers.values[fact] = try! AnswerParser.parse(raw, for: program.question(fact)!.fact).get() }
         let plan = Planner(engine: engine).plan(engine.diagnose(answers), merchant: MerchantInfo(name: "t"), language: .en)
@@ -110,7 +112,8 @@ struct PlanRulesTests {
             #expect(plan.playbooks.count == 8)
             for section in plan.playbooks { #expect(!section.findings.isEmpty, "\(section.id) has no finding") }
             let md = MarkdownRenderer.render(plan)
-            for section in plan.playbooks { #expect(md.contains("#### \(section.title)"), "\(section.id)") }
+            // Findings read problem by problem; every playbook's findings are there by title.
+            for f in plan.findings { #expect(md.contains(f.title), "\(f.code) is not in the Markdown plan") }
         }
     }
 }

@@ -17,12 +17,12 @@ struct LoaderTests {
         let result = PlaybookLoader.load(try Self.bundled())
         let program = try #require(result.program, "\(result.diagnostics)")
         #expect(result.diagnostics.errors.isEmpty)
-        #expect(program.questions.count == 55)
-        #expect(program.coreQuestions.count == 46)
+        #expect(program.questions.count == 65)
+        #expect(program.coreQuestions.count == 54)
         let codes = program.rules.map(\.code)
-        #expect(codes.count == 95)
-        #expect(Set(codes).count == 95)
-        let expected: [(String, Int)] = [("LC", 13), ("EX", 11), ("SV", 12), ("PL", 18), ("IN", 14), ("EV", 9), ("UO", 8), ("AC", 10)]
+        #expect(codes.count == 102)
+        #expect(Set(codes).count == 102)
+        let expected: [(String, Int)] = [("LC", 13), ("EX", 11), ("SV", 12), ("PL", 22), ("IN", 16), ("EV", 9), ("UO", 9), ("AC", 10)]
         for (prefix, n) in expected {
             let mine = (1...n).map { prefix + "-" + ($0 < 10 ? "0\($0)" : "\($0)") }
             #expect(Set(mine).isSubset(of: Set(codes)), "\(prefix)")

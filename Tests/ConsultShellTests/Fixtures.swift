@@ -16,7 +16,7 @@ enum Fixtures {
         return program
     }()
 
-    /// The 46 core answers of examples/cold_start_stall.yaml, in interview order and in the forms
+    /// The 54 core answers of examples/cold_start_stall.yaml, in interview order and in the forms
     /// a consultant types them (Chinese labels, 万, %, 是/否, 不清楚).
     static let coldStart: [String] = [
         "抖音", "kids_mother_baby", "织里童装", "稳定增长期", "档口/批发", "2", "in_peak", "2", "没有", "否", "1",
@@ -26,6 +26,7 @@ enum Fixtures {
         "18", "300", "declining", "25", "2.5", "0.8", "65", "none", "否", "否", "3",
         "0",
         "不清楚", "否", "0",
+        "否", "是", "否", "10", "10%", "12%", "6%", "60",
     ]
 
     /// The environment of a spawned `consult`: UTF-8, no colour, history in a fresh directory.

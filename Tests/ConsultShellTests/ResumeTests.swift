@@ -33,10 +33,10 @@ import Glibc
         let first = try place.start()
         try first.expect("商家> ")
         try first.send("小芽童装档口" + Key.enter)
-        try first.expect("[1/46 基本情况与团队]> ")
+        try first.expect("[1/54 基本情况与团队]> ")
         for (i, answer) in Fixtures.coldStart.prefix(10).enumerated() {
             try first.send(answer + Key.enter)
-            try first.expect("[\(i + 2)/46")
+            try first.expect("[\(i + 2)/54")
             try first.expect("> ")
         }
         try first.send("3.5")  // typed, never confirmed: the one line a kill may lose
@@ -53,14 +53,14 @@ import Glibc
         try second.expect("继续这次咨询吗？[Y/n] ")
         try second.send("y" + Key.enter)
         try second.expect("继续咨询 #1 小芽童装档口")
-        try second.expect("[11/46 ")
+        try second.expect("[11/54 ")
         try second.expect("> ")
         try second.send(".review" + Key.enter)
-        try second.expect("[11/46")
+        try second.expect("[11/54")
         #expect(second.text.contains("织里童装"))
         for (i, answer) in Fixtures.coldStart.dropFirst(10).enumerated() {
             try second.send(answer + Key.enter)
-            try second.expect(i + 11 < 46 ? "[\(i + 12)/46" : "访谈完成")
+            try second.expect(i + 11 < 54 ? "[\(i + 12)/54" : "访谈完成")
         }
         try second.send(".quit" + Key.enter)
         try second.expect("咨询 #1 已结束并保存")
@@ -69,7 +69,7 @@ import Glibc
 
         let done = try place.store().session(SessionID(1))
         #expect(done.answers.map(\.raw) == Fixtures.coldStart, "every answer once, in interview order")
-        #expect(done.log.count == 46, "resuming recorded nothing again")
+        #expect(done.log.count == 54, "resuming recorded nothing again")
         #expect(done.summary.isFinished && done.plans.count == 1)
 
         // Ended: the next start offers nothing and goes straight to a new consultation.
@@ -83,9 +83,9 @@ import Glibc
         let first = try place.start()
         try first.expect("商家> ")
         try first.send("卡丹路" + Key.enter)
-        try first.expect("[1/46")
+        try first.expect("[1/54")
         try first.send("抖音" + Key.enter)
-        try first.expect("[2/46")
+        try first.expect("[2/54")
         kill(first.pid, SIGKILL)
         _ = try first.waitExit()
 
@@ -95,14 +95,14 @@ import Glibc
         try second.expect("开始一次新的咨询")
         try second.expect("商家> ")
         try second.send("小芽" + Key.enter)
-        try second.expect("[1/46")
+        try second.expect("[1/54")
         try second.send(".sessions" + Key.enter)
         try second.expect("*#2")
-        try second.expect("[1/46")
-        #expect(second.text.contains("#1    ") && second.text.contains("1/46") && second.text.contains("未结束"))
+        try second.expect("[1/54")
+        #expect(second.text.contains("#1    ") && second.text.contains("1/54") && second.text.contains("未结束"))
         try second.send(".open 1" + Key.enter)
         try second.expect("继续咨询 #1 卡丹路")
-        try second.expect("[2/46 ")
+        try second.expect("[2/54 ")
         #expect(second.text.contains("咨询 #2 没有结束"))
     }
 }

@@ -33,7 +33,7 @@ import Testing
         #expect(session.status == 0)
         #expect(session.shell.currentQuestion == nil)
         let answers = session.consultation.answers
-        #expect(answers.raw.count == 46)
+        #expect(answers.raw.count == 54)
         #expect(answers["platform"] == .string("douyin"))                 // Chinese label
         #expect(answers["merchant_origin"] == .string("wholesale_stall")) // label with a slash
         #expect(answers["monthly_gmv"] == .number(35_000))                // 3.5万
@@ -42,7 +42,7 @@ import Testing
         #expect(answers["product_testing"] == .bool(false))               // no
         #expect(!answers["repurchase_rate"].isKnown)                      // 不清楚
         #expect(answers.raw["repurchase_rate"] == "不清楚")
-        #expect(session.output.contains("访谈完成：答了 46 题，其中 1 题“不清楚”"))
+        #expect(session.output.contains("访谈完成：答了 54 题，其中 1 题“不清楚”"))
     }
 
     @Test func followUpsOnlyWhenAskIfHolds() {
@@ -51,7 +51,7 @@ import Testing
         #expect(none.shell.currentQuestion?.id == "repurchase_rate")
         let some = run(upToSpend + ["5万"])
         #expect(some.shell.currentQuestion?.id == "ad_roi")
-        #expect(some.consultation.interview.progress(of: Fixtures.program.question("ad_roi")!, some.consultation.answers, .zh) == "[44/53 流量投放]")
+        #expect(some.consultation.interview.progress(of: Fixtures.program.question("ad_roi")!, some.consultation.answers, .zh) == "[44/62 流量投放]")
     }
 
     @Test func backChangesThePreviousAnswerAndTheInterviewResumes() {

@@ -28,9 +28,9 @@ import Testing
 
         /// Names the merchant and answers the first `count` questions of the example.
         func answer(_ count: Int) throws {
-            try type("小芽童装档口", then: "[1/46 基本情况与团队]> ")
+            try type("小芽童装档口", then: "[1/54 基本情况与团队]> ")
             for (i, answer) in Fixtures.coldStart.prefix(count).enumerated() {
-                try type(answer, then: i + 1 < 46 ? "[\(i + 2)/" : "访谈完成")
+                try type(answer, then: i + 1 < 54 ? "[\(i + 2)/" : "访谈完成")
             }
         }
     }
@@ -40,13 +40,13 @@ import Testing
         // 卡丹路 童装, then Left Left Backspace removes the space between the two words.
         try c.pty.send("卡丹路 童装")
         try c.pty.send(Key.left + Key.left + Key.backspace + Key.enter)
-        try c.pty.expect("[1/46 基本情况与团队]> ")
-        try c.type("抖音", then: "[2/46")
-        try c.type("kids_mother_baby", then: "[3/46")
+        try c.pty.expect("[1/54 基本情况与团队]> ")
+        try c.type("抖音", then: "[2/54")
+        try c.type("kids_mother_baby", then: "[3/54")
         // 织里童X装: Left, Backspace deletes the X before the cursor; then Ctrl-E and more text.
         try c.pty.send("织里童X装" + Key.left + Key.backspace + Key.ctrlE + Key.enter)
-        try c.pty.expect("[4/46")
-        try c.type(".review", then: "[4/46")
+        try c.pty.expect("[4/54")
+        try c.type(".review", then: "[4/54")
         let review = try c.pty.expect("> ")
         _ = review
         #expect(c.pty.text.contains("商家：卡丹路童装"))
@@ -56,40 +56,40 @@ import Testing
 
     @Test func tabCompletesAChineseChoiceLabel() throws {
         let c = try Consultant()
-        try c.type("店", then: "[1/46")
-        try c.type("抖音", then: "[2/46 基本情况与团队]> ")
+        try c.type("店", then: "[1/54")
+        try c.type("抖音", then: "[2/54 基本情况与团队]> ")
         try c.pty.send("母婴" + Key.tab)
         try c.pty.expect("童装童鞋/母婴")
         try c.pty.send(Key.enter)
-        try c.pty.expect("[3/46")
-        try c.type(".review", then: "[3/46")
+        try c.pty.expect("[3/54")
+        try c.type(".review", then: "[3/54")
         #expect(c.pty.text.contains("童装童鞋/母婴"))
     }
 
     @Test func ctrlCClearsTheLineAndKeepsTheSession() throws {
         let c = try Consultant()
-        try c.type("店", then: "[1/46 基本情况与团队]> ")
+        try c.type("店", then: "[1/54 基本情况与团队]> ")
         try c.pty.send("快手错了")
         try c.pty.send(Key.ctrlC)
         try c.pty.expect("^C")
-        try c.pty.expect("[1/46 基本情况与团队]> ")
+        try c.pty.expect("[1/54 基本情况与团队]> ")
         try c.pty.send(Key.ctrlC)
-        try c.pty.expect("[1/46")
+        try c.pty.expect("[1/54")
         try c.pty.send(Key.ctrlC)
         try c.pty.expect("结束咨询请输入 .quit")
-        try c.type("抖音", then: "[2/46")
+        try c.type("抖音", then: "[2/54")
         try c.pty.send(".quit" + Key.enter)
         #expect(try c.pty.waitExit() == 0)
     }
 
     @Test func ctrlDAsksBeforeQuitting() throws {
         let c = try Consultant()
-        try c.type("店", then: "[1/46 基本情况与团队]> ")
+        try c.type("店", then: "[1/54 基本情况与团队]> ")
         try c.pty.send(Key.ctrlD)
         try c.pty.expect("结束咨询吗？")
         try c.pty.expect("[y/N] ")
         try c.pty.send("n" + Key.enter)
-        try c.pty.expect("[1/46 基本情况与团队]> ")
+        try c.pty.expect("[1/54 基本情况与团队]> ")
         try c.pty.send(Key.ctrlD)
         try c.pty.expect("[y/N] ")
         try c.pty.send("y" + Key.enter)
@@ -106,7 +106,7 @@ import Testing
         let pty = try PtyProcess(Repo.binary, Fixtures.shellArguments, environment: environment)
         try pty.expect("商家> ")
         try pty.send("卡丹路" + Key.enter)
-        try pty.expect("[1/46")
+        try pty.expect("[1/54")
         try pty.send(".review" + Key.enter)
         try pty.expect("商家：卡丹路")
     }
@@ -125,44 +125,44 @@ import Testing
 
     @Test func backAndGotoChangeAnAnswerAndThePlan() throws {
         let c = try Consultant()
-        try c.answer(43)  // up to monthly_ad_spend = 0: no ad follow-ups, so 46 questions in all
-        try c.pty.expect("46 用户与大促]> ")
+        try c.answer(43)  // up to monthly_ad_spend = 0: no ad follow-ups, so 54 questions in all
+        try c.pty.expect("54 用户与大促]> ")
         // .back to the ad spend, changed to 5万: the follow-ups now apply and come next.
-        try c.type(".back", then: "[43/46 流量投放]> ")
+        try c.type(".back", then: "[43/54 流量投放]> ")
         try c.pty.expect("0")
         try c.pty.send(Key.ctrlU + "5万" + Key.enter)
-        try c.pty.expect("[44/53 流量投放]> ")
+        try c.pty.expect("[44/62 流量投放]> ")
         // .goto the store rating: 4.2 makes the critical SV-01 fire, and the plan shows it.
         try c.type(".goto store_rating", then: "当前：4.7")
         try c.pty.send(Key.ctrlU + "4.2" + Key.enter)
         try c.pty.expect("+ 新发现 [严重] SV-01")
-        try c.pty.expect("[44/53 流量投放]> ")
-        try c.type(".plan", then: "[44/53")
+        try c.pty.expect("[44/62 流量投放]> ")
+        try c.type(".plan", then: "[44/62")
         #expect(c.pty.text.contains("SV-01"))
     }
 
     @Test func whyNotShowsMargins() throws {
         let c = try Consultant()
         try c.answer(25)  // store_rating = 4.7
-        try c.type(".whynot SV-01", then: "[26/46")
+        try c.type(".whynot SV-01", then: "[26/54")
         #expect(c.pty.text.contains("✗ store_rating <= 4.4"))
         #expect(c.pty.text.contains("阈值 <= 4.4 分 · 差 0.3 分"))
     }
 
     @Test func aRefusedAnswerComesBackOnTheLineForCorrection() throws {
         let c = try Consultant()
-        try c.type("店", then: "[1/46")
-        try c.type("抖音", then: "[2/46")
+        try c.type("店", then: "[1/54")
+        try c.type("抖音", then: "[2/54")
         try c.pty.send("服装X" + Key.enter)
         try c.pty.expect("不是可选项")
-        try c.pty.expect("[2/46 基本情况与团队]> 服装X")
+        try c.pty.expect("[2/54 基本情况与团队]> 服装X")
         try c.pty.send(Key.backspace + Key.enter)
-        try c.pty.expect("[3/46")
+        try c.pty.expect("[3/54")
     }
 
     @Test func historyIsSavedPrivately() throws {
         let c = try Consultant()
-        try c.type("店", then: "[1/46")
+        try c.type("店", then: "[1/54")
         try c.pty.send(".quit" + Key.enter)
         #expect(try c.pty.waitExit() == 0)
         let path = c.home.appendingPathComponent("state/consult/history").path

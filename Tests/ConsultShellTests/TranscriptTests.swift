@@ -35,7 +35,7 @@ import Testing
         let result = try consult(["shell", "--echo", "--lang", "en", "--no-store"], stdin: "Shop\n抖音\n.quit\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("merchant> Shop\n"))
-        #expect(result.stdout.contains("[1/46 Profile and team]> 抖音\n"))
+        #expect(result.stdout.contains("[1/54 Profile and team]> 抖音\n"))
         #expect(!result.stdout.contains("\u{1B}["))
     }
 }

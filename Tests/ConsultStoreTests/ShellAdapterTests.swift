@@ -46,7 +46,7 @@ struct ShellAdapterTests {
         try resumed.record(.finished)
         let finished = try store.session(id)
         #expect(finished.answers.count == 3 && finished.plans.count == 1 && finished.summary.isFinished)
-        #expect(finished.latestPlan?.playbookVersions["after_sales"] == 1)
+        #expect(finished.latestPlan?.playbookVersions["after_sales"] == 2)
         #expect(finished.answers.last?.value == "4.4" && finished.answers.last?.provenance == .data)
     }
 
