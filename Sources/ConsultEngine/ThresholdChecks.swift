@@ -55,7 +55,28 @@ struct ThresholdChecks {
             return ValueFormatter.format(.number(n), as: kind.map { FactDeclaration(id: "", kind: $0) }, text.language)
         default:
             let value = ValueFormatter.format(node.value, as: kind.map { FactDeclaration(id: "", kind: $0) }, text.language)
-            return "\(node.text) (\(value))"
+            // "保本ROI × 1.5 = 3.33": the words of the threshold, never its expression syntax.
+            return "\(words(node.node)) = \(value)"
+        }
+    }
+
+    /// An arithmetic threshold in the reader's words: facts by their labels, × ÷ for * /.
+    private func words(_ node: Node) -> String {
+        switch node {
+        case .fact(let name, _): return text.line(name)?.label ?? name
+        case .number(let n, _): return n.description
+        case .binary(let op, let l, let r, _):
+            let symbol = switch op {
+            case .multiply: "×"
+            case .divide: "÷"
+            case .add: "+"
+            case .subtract: "−"
+            default: op.rawValue
+            }
+            return "\(words(l)) \(symbol) \(words(r))"
+        case .call(let name, let args, _):
+            return "\(name)(" + args.map(words).joined(separator: ", ") + ")"
+        default: return "…"
         }
     }
 

@@ -201,8 +201,10 @@ extension MarkdownWriter {
             line()
             table([t(.sources), t(.sourceRules)], model.sources.map { s in [[s.title, s.showRef ? s.ref : nil].compactMap { $0 }.joined(separator: " · "), s.codes] })
         }
-        paragraph("\(t(.versions))\(colon)" + model.versions.map { "\($0.playbook) v\($0.version)" }.joined(separator: ", ")
-            + " · consult \(model.consultVersion)")
+        if model.consultantEdition {
+            paragraph("\(t(.versions))\(colon)" + model.versions.map { "\($0.playbook) v\($0.version)" }.joined(separator: ", ")
+                + " · consult \(model.consultVersion)")
+        }
         line("---")
         line()
         line("*\(t(.generatedBy)) · \(t(.confidential))*")
