@@ -95,7 +95,7 @@ enum TemplateDetails {
     <table class="unknowns">
       <thead><tr><th>{{labels.toConfirm}}</th><th class="rules">{{labels.wouldCheck}}</th><th>{{labels.whereToFind}}</th></tr></thead>
       <tbody>
-    {{#unknowns}}    <tr><td>{{question}} <span class="fact">{{fact}}</span></td>{{#consultantEdition}}<td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td>{{/consultantEdition}}</tr>
+    {{#unknowns}}    <tr><td>{{#consultantEdition}}{{question}} <span class="fact">{{fact}}</span>{{/consultantEdition}}{{^consultantEdition}}{{label}}{{/consultantEdition}}</td><td class="rules">{{wouldCheck}}</td><td>{{find}}</td></tr>
     {{/unknowns}}  </tbody>
     </table>
     {{/hasUnknowns}}

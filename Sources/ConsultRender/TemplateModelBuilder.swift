@@ -9,7 +9,8 @@ extension TemplateModel {
         let f = PlanFormatter(language: plan.language)
         let findings = Dictionary(plan.findings.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let leadsTo = { (finding: Finding) in
-            finding.symptoms.compactMap { findings[$0]?.title }.joined(separator: f.listSeparator)
+            // Titles can hold commas of their own, so the list is joined with semicolons.
+            finding.symptoms.compactMap { findings[$0]?.title }.joined(separator: plan.language == .zh ? "；" : "; ")
         }
         let numbered = { (codes: [String]) in
             codes.compactMap { findings[$0] }.enumerated().map { i, finding in

@@ -41,7 +41,7 @@ public struct TextRenderer {
             guard let f = plan.finding(code) else { continue }
             line("\(i + 1). \(severity(f.severity, l)) \(f.title)\(tag(f.code))")
             let symptoms = f.symptoms.compactMap { plan.finding($0)?.title }
-            if !symptoms.isEmpty { line("   \(t(.leadsTo))\(colon)" + symptoms.joined(separator: l == .zh ? "、" : ", ")) }
+            if !symptoms.isEmpty { line("   \(t(.leadsTo))\(colon)" + symptoms.joined(separator: l == .zh ? "；" : "; ")) }
             line("   \(t(.evidence))\(colon)" + Self.evidence(f, l))
         }
         if plan.topFindings.isEmpty { line(t(.none)) }
