@@ -109,6 +109,7 @@ public struct Engine: Sendable {
         let lookup: (String) -> Value = { values[$0] ?? .unknown }
         var outcomes: [String: Value] = [:]
         var fired: [FiredRule] = []
+        let ranker = Ranker(program: program)
         for rule in rules {
             var reads: [String] = []
             let outcome = rule.when.evaluate(lookup, reads: &reads)
@@ -118,14 +119,13 @@ public struct Engine: Sendable {
             for fact in reads where !evidence.contains(where: { $0.0 == fact }) {
                 if let v = values[fact] { evidence.append((fact, v)) }
             }
-            let ranker = Ranker(program: program)
             let severity = ranker.severity(of: rule, lookup)
             let score = ranker.base(of: rule, severity: severity, lookup)
             fired.append(FiredRule(rule: rule, evidence: evidence, priority: score.total, severity: severity, score: score))
         }
         let (kept, setAside) = Self.resolveExclusions(fired)
         var ranked = Self.link(kept)
-        Ranker(program: program).rank(&ranked)
+        ranker.rank(&ranked)
         var diagnosis = Diagnosis(answers: answers, values: values, outcomes: outcomes, fired: ranked,
                                   unknowns: unknowns(outcomes, values), playbooks: playbooks)
         diagnosis.setAside = setAside

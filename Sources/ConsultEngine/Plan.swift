@@ -103,8 +103,6 @@ public struct Finding: Sendable {
     public var symptoms: [String] = []
     /// The code of the problem (root cause) this finding belongs to.
     public var problem: String = ""
-    /// What is at stake, in words ("大促临近").
-    public var stakeLabels: [String] = []
 }
 
 /// One problem: its root cause and every fired finding it explains, in score order.

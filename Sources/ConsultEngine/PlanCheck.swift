@@ -3,6 +3,13 @@ import ConsultPlaybook
 /// Checks a plan against what a consultant expects of it (`plan:` in a program example, `expect:`
 /// in an answers file): its first problem, the causes it shows, advice it must not hold.
 public enum PlanCheck {
+    /// The expectation checked against the plan in every language, each problem prefixed by it.
+    public static func problems(_ e: PlanExpectation, engine: Engine, diagnosis: Diagnosis, merchant: MerchantInfo) -> [String] {
+        Language.allCases.flatMap { language in
+            problems(e, Planner(engine: engine).plan(diagnosis, merchant: merchant, language: language)).map { "\(language.rawValue) plan: \($0)" }
+        }
+    }
+
     /// Every unmet expectation, in words; empty when the plan is one the consultant would sign.
     public static func problems(_ e: PlanExpectation, _ plan: Plan) -> [String] {
         var out: [String] = []

@@ -104,7 +104,6 @@ public struct Planner: Sendable {
         finding.causes = fired.causes
         finding.symptoms = fired.symptoms
         finding.problem = problem
-        finding.stakeLabels = fired.score.stakes.filter { $0.points > 0 }.compactMap { program.ranking.stake($0.stake)?.label[text.language] }
         return finding
     }
 

@@ -71,7 +71,7 @@ public enum Labels {
         case action, kpi, horizon, severity, code, condition, value, versions, merchantCommits
         case fixFirstLead, severityLegend, providerCommits, merchantCommitsTitle, signMerchant, signConsultant
         case generatedBy, sourceRules, bucket, contextNote, confidential, toConfirm, item, restsOnEstimates
-        case diagnosis, problems, leadsTo, causedBy, references, peerMedian, peerTop, yours, standing
+        case diagnosis, problems, leadsTo, references, peerMedian, peerTop, yours, standing
         case standingTop, standingAbove, standingBelow, whereToFind, score, setAside, assumedMark
 
         var pair: (String, String) {
@@ -146,7 +146,6 @@ public enum Labels {
             case .diagnosis: ("一句话诊断", "The diagnosis in one line")
             case .problems: ("问题 → 原因 → 建议", "Problem → cause → advice")
             case .leadsTo: ("连带造成", "Leads to")
-            case .causedBy: ("根源在", "Caused by")
             case .references: ("同行同级对比", "Against peers of your category and stage")
             case .peerMedian: ("同行同级中位值", "Peer median")
             case .peerTop: ("同行同级优秀值", "Peer top quartile")
@@ -177,6 +176,11 @@ public enum Labels {
         case "standard practice": return zh ? "行业通行做法" : "Standard practice"
         default: return nil
         }
+    }
+
+    /// How many judgements a missing number would decide, in words.
+    public static func decides(_ count: Int, _ l: Language) -> String {
+        l == .zh ? "影响 \(count) 条判断" : (count == 1 ? "decides 1 finding" : "decides \(count) findings")
     }
 
     public static func standing(_ s: ReferenceLine.Standing, _ l: Language) -> String {

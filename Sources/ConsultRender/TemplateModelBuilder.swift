@@ -73,8 +73,7 @@ extension TemplateModel {
         let consultantEdition = plan.edition == .consultant
         unknowns = plan.unknowns.map { u in
             UnknownView(fact: u.fact, label: u.label, find: u.find, question: u.question,
-                        wouldCheck: consultantEdition ? u.wouldCheck.joined(separator: ", ")
-                            : (plan.language == .zh ? "影响 \(u.wouldCheck.count) 条判断" : (u.wouldCheck.count == 1 ? "decides 1 finding" : "decides \(u.wouldCheck.count) findings")),
+                        wouldCheck: consultantEdition ? u.wouldCheck.joined(separator: ", ") : Labels.decides(u.wouldCheck.count, plan.language),
                         rules: u.wouldCheck)
         }
         hasUnknowns = !unknowns.isEmpty

@@ -42,7 +42,7 @@ public struct TextRenderer {
             line("\(i + 1). \(severity(f.severity, l)) \(f.title)\(tag(f.code))")
             let symptoms = f.symptoms.compactMap { plan.finding($0)?.title }
             if !symptoms.isEmpty { line("   \(t(.leadsTo))\(colon)" + symptoms.joined(separator: l == .zh ? "；" : "; ")) }
-            line("   \(t(.evidence))\(colon)" + Self.evidence(f, l))
+            line("   \(t(.evidence))\(colon)" + PlanFormatter(language: l).evidence(f))
         }
         if plan.topFindings.isEmpty { line(t(.none)) }
         line()
@@ -60,10 +60,7 @@ public struct TextRenderer {
             [r.label, ValueFormatter.format(r.baseline, as: r.kind.map { FactDeclaration(id: "", kind: $0) }, l),
              Labels.target(r.d30, kind: r.kind, l), Labels.target(r.d60, kind: r.kind, l), Labels.target(r.d90, kind: r.kind, l)]
         }
-        let widths = (0..<header.count).map { c in ([header] + rows).map { DisplayWidth.of($0[c]) }.max() ?? 0 }
-        for row in [header] + rows {
-            line(row.enumerated().map { DisplayWidth.pad($1, to: widths[$0]) }.joined(separator: "  ").trimmingTrailingSpaces)
-        }
+        table([header] + rows, line)
         line()
         if !plan.references.isEmpty {
             heading(t(.references))
@@ -108,7 +105,7 @@ public struct TextRenderer {
             heading(t(.unknownFacts))
             for u in plan.unknowns {
                 let find = u.find.map { " · \(t(.whereToFind))\(colon)\($0)" } ?? ""
-                let what = consultant ? u.wouldCheck.joined(separator: ", ") : (l == .zh ? "影响 \(u.wouldCheck.count) 条判断" : Self.decisions(u.wouldCheck.count))
+                let what = consultant ? u.wouldCheck.joined(separator: ", ") : Labels.decides(u.wouldCheck.count, l)
                 line("  \(u.label) → \(what)\(find)")
             }
             if consultant && !plan.assumptions.isEmpty {
@@ -120,14 +117,6 @@ public struct TextRenderer {
         line()
         line("\(t(.nextReview))\(colon)\(plan.reviewDate ?? t(.reviewInDays))")
         return out
-    }
-
-    static func decisions(_ n: Int) -> String { n == 1 ? "decides 1 finding" : "decides \(n) findings" }
-
-    /// Threshold checks first ("店铺体验分 4.4 ≤ 4.4"), then the other facts read.
-    static func evidence(_ f: Finding, _ l: Language) -> String {
-        let others = f.evidence.filter { line in !f.checks.contains { $0.contains(line.label) } }
-        return (f.checks + others.map { "\($0.label) \($0.display)" }).joined(separator: l == .zh ? "，" : ", ")
     }
 
     func table(_ rows: [[String]], _ line: (String) -> Void) {
