@@ -19,6 +19,11 @@ public struct Planner: Sendable {
         fullPlan(diagnosis, merchant: merchant, language: language).forEdition(edition)
     }
 
+    /// A fired rule's title as the plan shows it (terms and facts filled in), for the shell's live lines.
+    public func title(of fired: FiredRule, in diagnosis: Diagnosis, language: Language) -> String {
+        TextFiller(program: program, values: diagnosis.values, language: language).fill(fired.rule.title)
+    }
+
     func fullPlan(_ diagnosis: Diagnosis, merchant: MerchantInfo, language: Language) -> Plan {
         var text = TextFiller(program: program, values: diagnosis.values, language: language)
         text.provenance = diagnosis.answers.provenance

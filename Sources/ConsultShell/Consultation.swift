@@ -108,6 +108,11 @@ public final class Consultation {
         engine.diagnose(answers ?? self.answers)
     }
 
+    /// A finding's title in this consultation's language, with its terms filled in.
+    public func title(of fired: FiredRule, in diagnosis: Diagnosis) -> String {
+        Planner(engine: engine).title(of: fired, in: diagnosis, language: language)
+    }
+
     public func plan(_ diagnosis: Diagnosis) -> Plan {
         Planner(engine: engine, consultVersion: consultVersion)
             .plan(diagnosis, merchant: merchant ?? MerchantInfo(name: ""), language: language)

@@ -89,27 +89,29 @@ extension Shell {
         let previous = lastDiagnosis?.fired ?? []
         let before = Set(previous.map(\.rule.code))
         let after = Set(now.fired.map(\.rule.code))
-        let appeared = now.fired.filter { !before.contains($0.rule.code) }.map(\.rule)
-        let gone = previous.filter { !after.contains($0.rule.code) }.map(\.rule)
+        let appeared = now.fired.filter { !before.contains($0.rule.code) }
+        let gone = previous.filter { !after.contains($0.rule.code) }
+        let then = lastDiagnosis
         lastDiagnosis = now
         var lines: [String] = []
-        for (rules, sign) in [(appeared, "+"), (gone, "-")] {
-            for rule in rules where rule.severity >= .high {
-                lines.append(findingLine(rule, sign))
+        // Severity in context and titles with their platform words, as the plan shows them.
+        for (fired, sign, diagnosis) in [(appeared, "+", now), (gone, "-", then ?? now)] {
+            for f in fired where f.severity >= .high {
+                lines.append(findingLine(f, consultation.title(of: f, in: diagnosis), sign))
             }
         }
-        let minor = appeared.filter { $0.severity < .high }.map { "+" + $0.code } + gone.filter { $0.severity < .high }.map { "-" + $0.code }
+        let minor = appeared.filter { $0.severity < .high }.map { "+" + $0.rule.code } + gone.filter { $0.severity < .high }.map { "-" + $0.rule.code }
         if revised, !minor.isEmpty {
             lines.append("  " + t("中/低级发现：", "medium/low findings: ") + minor.joined(separator: " "))
         }
         console.lines(lines)
     }
 
-    func findingLine(_ rule: Rule, _ sign: String) -> String {
+    func findingLine(_ fired: FiredRule, _ title: String, _ sign: String) -> String {
         let verb = sign == "+" ? t("新发现", "now fires") : t("已解除", "no longer fires")
-        let severity = "[\(Labels.severity(rule.severity, language))]"
-        let style: Style = sign == "-" ? .green : (rule.severity == .critical ? .boldRed : .yellow)
-        let text = "  \(sign) \(verb) \(severity) \(rule.code) \(rule.title[language])"
+        let severity = "[\(Labels.severity(fired.severity, language))]"
+        let style: Style = sign == "-" ? .green : (fired.severity == .critical ? .boldRed : .yellow)
+        let text = "  \(sign) \(verb) \(severity) \(fired.rule.code) \(title)"
         return console.paint(Wrap.truncate(text, to: console.width), style)
     }
 }
