@@ -1,4 +1,5 @@
 import ConsultEngine
+import ConsultExpression
 import ConsultPlaybook
 
 /// The portfolio at a glance, accumulated merchant by merchant in input order: counts only, plus
@@ -18,6 +19,11 @@ final class PortfolioSummary {
     /// fact -> value id -> (display, merchants).
     private(set) var byPosition: [String: [String: (display: String, count: Int)]] = [:]
     private(set) var fires: [String: Int] = [:]
+    /// Reported monthly GMV of the planned merchants, by the severity of their top problem.
+    private(set) var gmvBySeverity: [Severity?: Number] = [:]
+    /// Per consultant, and per value of each header choice fact (platform, category).
+    private(set) var byConsultant: [String: Breakdown] = [:]
+    private(set) var byHeader: [String: [String: (display: String, breakdown: Breakdown)]] = [:]
     private(set) var triage: [MerchantOutcome] = []
     private(set) var errors: [RowError] = []
     private(set) var errorCount = 0
@@ -47,7 +53,16 @@ final class PortfolioSummary {
             byPosition[p.fact] = values
         }
         for f in outcome.findings { fires[f.code, default: 0] += 1 }
-        guard !outcome.findings.isEmpty, triageLimit > 0 else { return }
+        gmvBySeverity[outcome.severity, default: .zero] = gmvBySeverity[outcome.severity, default: .zero] + (outcome.gmv ?? .zero)
+        if !outcome.consultant.isEmpty { byConsultant[outcome.consultant, default: Breakdown()].add(outcome) }
+        for h in outcome.header {
+            var values = byHeader[h.fact, default: [:]]
+            var entry = values[h.value] ?? (h.display, Breakdown())
+            entry.breakdown.add(outcome)
+            values[h.value] = entry
+            byHeader[h.fact] = values
+        }
+        guard !outcome.problems.isEmpty, triageLimit > 0 else { return }
         if triage.count == triageLimit, let last = triage.last,
            !MerchantOutcome.needsAttentionBefore(outcome, last) { return }
         let index = triage.firstIndex { MerchantOutcome.needsAttentionBefore(outcome, $0) } ?? triage.count
@@ -55,7 +70,57 @@ final class PortfolioSummary {
         if triage.count > triageLimit { triage.removeLast() }
     }
 
+    /// One group of merchants (a consultant's, a platform's): how many, how urgent, how much GMV.
+    struct Breakdown {
+        var merchants = 0
+        var critical = 0
+        var high = 0
+        var gmv = Number.zero
+        /// GMV of the merchants whose top problem is critical or high.
+        var gmvAtRisk = Number.zero
+        var topProblems: [String: Int] = [:]
+
+        mutating func add(_ m: MerchantOutcome) {
+            merchants += 1
+            let urgent = m.topSeverity == .critical || m.topSeverity == .high
+            if m.topSeverity == .critical { critical += 1 }
+            if m.topSeverity == .high { high += 1 }
+            gmv = gmv + (m.gmv ?? .zero)
+            if urgent { gmvAtRisk = gmvAtRisk + (m.gmv ?? .zero) }
+            if let code = m.topProblem?.code { topProblems[code, default: 0] += 1 }
+        }
+
+        /// The most common top problem and how many merchants have it (code order breaks ties).
+        var commonestTopProblem: (code: String, count: Int)? {
+            topProblems.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }.map { ($0.key, $0.value) }
+        }
+    }
+
     // MARK: Views for the writers
+
+    /// Consultants by name (Unicode order), so a manager finds a person the same place each run.
+    var consultantTable: [(name: String, breakdown: Breakdown)] {
+        byConsultant.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Header choice facts (platform, category), each value in choice order.
+    var headerTables: [(fact: String, label: String, rows: [(value: String, display: String, breakdown: Breakdown)])] {
+        program.header.compactMap { fact in
+            guard let values = byHeader[fact] else { return nil }
+            let order = (program.declaration(of: fact)?.choices.map(\.id) ?? []) + ["unknown"]
+            let rows = values.map { (value: $0.key, display: $0.value.display, breakdown: $0.value.breakdown) }
+                .sorted { a, b in
+                    let ia = order.firstIndex(of: a.value) ?? Int.max, ib = order.firstIndex(of: b.value) ?? Int.max
+                    return ia != ib ? ia < ib : a.value < b.value
+                }
+            return (fact, label(of: fact), rows)
+        }
+    }
+
+    /// A rule's title in the summary's language, by code.
+    func title(of code: String) -> String {
+        rules.first { $0.code == code }.map { program.generalText($0.title, language) } ?? code
+    }
 
     /// Position facts in the program's order, each with its values in choice order.
     var positionTables: [(fact: String, label: String, rows: [(value: String, display: String, count: Int)])] {
@@ -74,6 +139,11 @@ final class PortfolioSummary {
 
     func label(of fact: String) -> String {
         program.question(fact)?.label?[language] ?? program.derivedFact(fact)?.title[language] ?? fact
+    }
+
+    /// Problem rules only (context notes are not problems), most frequent first.
+    var problemCounts: [(rule: Rule, count: Int)] {
+        ruleCounts.filter { program.playbook($0.rule.playbook)?.role == .problems }
     }
 
     /// Every rule with its fire count, most frequent first (then program order).

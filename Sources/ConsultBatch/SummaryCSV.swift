@@ -1,4 +1,5 @@
 import ConsultEngine
+import ConsultExpression
 import ConsultPlaybook
 import ConsultRender
 import Foundation
@@ -22,7 +23,7 @@ final class SummaryCSV {
         self.positionFacts = program.position
         let t = { (k: SummaryWords.Key) in SummaryWords.text(k, language) }
         let zh = language == .zh
-        var header = ["#", t(.source), t(.row), t(.merchant), t(.status), t(.severity)]
+        var header = ["#", t(.source), t(.row), t(.merchant), t(.consultant), t(.gmvColumn), t(.status), t(.severity)]
         header += Severity.allCases.map { Labels.severity($0, language) }
         header += [t(.findings)] + positionFacts.map(positionLabel)
         header += [zh ? "首要问题编号" : "Top problem code", t(.topProblem), zh ? "第一步负责人" : "First action owner",
@@ -31,14 +32,15 @@ final class SummaryCSV {
     }
 
     func append(_ m: MerchantOutcome) {
-        var fields = [String(m.seq), m.source, String(m.row), m.name]
+        // GMV as a plain number, so a spreadsheet can sort and sum it.
+        var fields = [String(m.seq), m.source, String(m.row), m.name, m.consultant, m.gmv.map { ValueFormatter.plain($0.rounded(places: 0)) } ?? ""]
         if m.failed {
             fields += [SummaryWords.text(.error, language), ""] + Severity.allCases.map { _ in "" } + [""]
             fields += positionFacts.map { _ in "" } + ["", "", "", "", ""]
             fields.append(m.errors.map { $0.message(language) }.joined(separator: "\n"))
         } else {
             fields += [SummaryWords.text(.ok, language), m.severity.map { Labels.severity($0, language) } ?? ""]
-            fields += Severity.allCases.map { String(m.count($0)) } + [String(m.findings.count)]
+            fields += Severity.allCases.map { String(m.count($0)) } + [String(m.problems.count)]
             let position = Dictionary(m.position.map { ($0.fact, $0.display) }, uniquingKeysWith: { a, _ in a })
             fields += positionFacts.map { position[$0] ?? "" }
             fields += [m.topProblem?.code ?? "", m.topProblem?.title ?? "",

@@ -1,4 +1,5 @@
 import ConsultEngine
+import ConsultExpression
 import ConsultPlaybook
 import ConsultRender
 
@@ -21,10 +22,27 @@ enum SummaryWriter {
         md.line()
         md.line("## \(t(.bySeverity))")
         md.line()
-        md.table([t(.severity), t(.count), t(.share)], PortfolioSummary.severityOrder.map { sev in
+        md.table([t(.severity), t(.count), t(.share), t(.gmv)], PortfolioSummary.severityOrder.map { sev in
             let n = s.bySeverity[sev] ?? 0
-            return [SummaryWords.severity(sev, l), "\(n)", percent(n, s.planned)]
+            return [SummaryWords.severity(sev, l), "\(n)", percent(n, s.planned), money(s.gmvBySeverity[sev] ?? .zero, l)]
         })
+        func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+        let breakdownHeader = [t(.count), capitalized(Labels.severity(.critical, l)), capitalized(Labels.severity(.high, l)),
+                               t(.gmv), t(.gmvAtRisk), t(.commonTopProblem)]
+        func breakdownRow(_ b: PortfolioSummary.Breakdown) -> [String] {
+            ["\(b.merchants)", "\(b.critical)", "\(b.high)", money(b.gmv, l), money(b.gmvAtRisk, l),
+             b.commonestTopProblem.map { l == .zh ? "\($0.code) \(s.title(of: $0.code))（\($0.count)家）" : "\($0.code) \(s.title(of: $0.code)) (\($0.count))" } ?? ""]
+        }
+        if !s.consultantTable.isEmpty {
+            md.line("## \(t(.byConsultant))")
+            md.line()
+            md.table([t(.consultant)] + breakdownHeader, s.consultantTable.map { [$0.name] + breakdownRow($0.breakdown) })
+        }
+        for table in s.headerTables {
+            md.line("## \(table.label)")
+            md.line()
+            md.table([table.label] + breakdownHeader, table.rows.map { [$0.display] + breakdownRow($0.breakdown) })
+        }
         for table in s.positionTables {
             md.line("## \(table.label)")
             md.line()
@@ -33,27 +51,27 @@ enum SummaryWriter {
         let counts = s.ruleCounts
         md.line("## \(t(.topFindings))")
         md.line()
-        let top = counts.filter { $0.count > 0 }.prefix(10)
+        let top = s.problemCounts.filter { $0.count > 0 }.prefix(10)
         if top.isEmpty { md.line(t(.noFindings)); md.line() } else {
             md.table([t(.code), t(.findingTitle), t(.severity), t(.fires), t(.share)], top.map { r in
-                [r.rule.code, r.rule.title[l], Labels.severity(r.rule.severity, l), "\(r.count)", percent(r.count, s.planned)]
+                [r.rule.code, s.program.generalText(r.rule.title, l), Labels.severity(r.rule.severity, l), "\(r.count)", percent(r.count, s.planned)]
             })
         }
         md.line("## \(t(.triage))")
         md.line()
         md.line(t(.triageNote))
         md.line()
-        md.table([t(.rank), t(.merchant), t(.severity), t(.findings), t(.topProblem), t(.firstAction), t(.plan)],
+        md.table([t(.rank), t(.merchant), t(.consultant), t(.gmv), t(.severity), t(.findings), t(.topProblem), t(.firstAction), t(.plan)],
                  s.triage.enumerated().map { i, m in
-                     [String(i + 1), displayName(m), SummaryWords.severity(m.severity, l), "\(m.findings.count)",
+                     [String(i + 1), displayName(m), m.consultant, m.gmvDisplay, SummaryWords.severity(m.severity, l), "\(m.problems.count)",
                       m.topProblem.map { "\($0.code) \($0.title)" } ?? "",
                       m.firstAction.map { "\(Labels.owner($0.owner, l))\(colon)\($0.text)" } ?? "",
                       m.planFile.map { "[\(t(.plan))](\($0))" } ?? ""]
                  })
         md.line("## \(t(.ruleCounts))")
         md.line()
-        md.table([t(.code), t(.rule), t(.findingTitle), t(.fires)], counts.map { r in
-            [r.rule.code, r.rule.qualifiedId, r.rule.title[l], "\(r.count)"]
+        md.table([t(.code), t(.findingTitle), t(.fires)], counts.map { r in
+            [r.rule.code, s.program.generalText(r.rule.title, l), "\(r.count)"]
         })
         if s.errorCount > 0 {
             md.line("## \(t(.errors))")
@@ -69,6 +87,9 @@ enum SummaryWriter {
         m.name.isEmpty ? "\(lastPathComponent(m.source)):\(m.row)" : m.name
     }
 
+    /// "1500万元" in Chinese, "15,000,000 CNY" in English; an empty sum reads 0.
+    static func money(_ n: Number, _ l: Language) -> String { ValueFormatter.money(n, l) }
+
     static func percent(_ n: Int, _ total: Int) -> String {
         guard total > 0 else { return "—" }
         let tenths = (n * 1000 + total / 2) / total
@@ -77,21 +98,35 @@ enum SummaryWriter {
 
     static func json(_ s: PortfolioSummary) -> String {
         let l = s.language
-        var severity: [String: JSONValue] = [:]
-        for sev in PortfolioSummary.severityOrder { severity[sev?.rawValue ?? "none"] = .int(s.bySeverity[sev] ?? 0) }
+        var severity: [String: JSONValue] = [:], gmvBySeverity: [String: JSONValue] = [:]
+        for sev in PortfolioSummary.severityOrder {
+            severity[sev?.rawValue ?? "none"] = .int(s.bySeverity[sev] ?? 0)
+            gmvBySeverity[sev?.rawValue ?? "none"] = .number(s.gmvBySeverity[sev] ?? .zero)
+        }
+        func breakdown(_ b: PortfolioSummary.Breakdown) -> JSONValue {
+            .object(["merchants": .int(b.merchants), "critical": .int(b.critical), "high": .int(b.high),
+                     "gmv": .number(b.gmv), "gmv_at_risk": .number(b.gmvAtRisk),
+                     "top_problem": b.commonestTopProblem.map { .object(["code": .string($0.code), "merchants": .int($0.count)]) } ?? .null])
+        }
+        let byConsultant = JSONValue.object(Dictionary(s.consultantTable.map { ($0.name, breakdown($0.breakdown)) }, uniquingKeysWith: { a, _ in a }))
+        let byHeader = JSONValue.object(Dictionary(s.headerTables.map { table in
+            (table.fact, JSONValue.object(Dictionary(table.rows.map { ($0.value, breakdown($0.breakdown)) }, uniquingKeysWith: { a, _ in a })))
+        }, uniquingKeysWith: { a, _ in a }))
         var position: [String: JSONValue] = [:]
         for table in s.positionTables {
             position[table.fact] = .object(Dictionary(table.rows.map { ($0.value, JSONValue.int($0.count)) }, uniquingKeysWith: { a, _ in a }))
         }
         let rules: [JSONValue] = s.ruleCounts.map { r in
-            .object(["code": .string(r.rule.code), "rule": .string(r.rule.qualifiedId), "title": .string(r.rule.title[l]),
+            .object(["code": .string(r.rule.code), "rule": .string(r.rule.qualifiedId), "title": .string(s.program.generalText(r.rule.title, l)),
+                     "role": .string(s.program.playbook(r.rule.playbook)?.role.rawValue ?? PlaybookRole.problems.rawValue),
                      "severity": .string(r.rule.severity.rawValue), "merchants": .int(r.count)])
         }
         let triage: [JSONValue] = s.triage.enumerated().map { i, m in
             var o: [String: JSONValue] = [
                 "rank": .int(i + 1), "seq": .int(m.seq), "merchant": .string(m.name), "source": .string(m.source),
                 "row": .int(m.row), "severity": m.severity.map { .string($0.rawValue) } ?? .null,
-                "priority": .int(m.topPriority), "findings": .int(m.findings.count),
+                "priority": .int(m.topPriority), "findings": .int(m.problems.count),
+                "consultant": m.consultant.isEmpty ? .null : .string(m.consultant), "gmv": m.gmv.map(JSONValue.number) ?? .null,
                 "critical": .int(m.count(.critical)), "high": .int(m.count(.high)),
                 "plan": m.planFile.map(JSONValue.string) ?? .null,
             ]
@@ -112,6 +147,9 @@ enum SummaryWriter {
                                "errors": .int(s.errorCount)]),
             "stopped": .bool(s.stopped),
             "by_severity": .object(severity),
+            "gmv_by_severity": .object(gmvBySeverity),
+            "by_consultant": byConsultant,
+            "by_header": byHeader,
             "by_position": .object(position),
             "rules": .array(rules),
             "triage": .array(triage),

@@ -26,7 +26,8 @@ struct KPITable {
             }
             let declaration = metric.fact.flatMap { program.declaration(of: $0) }
             let unit = (metric.unit ?? declaration?.unit)?[language]
-            let kind = declaration?.kind ?? (unit == "%" ? .percent : .number)
+            // A metric with no fact behind it takes its kind from its unit: 元 is money (1亿元, not 100000000).
+            let kind = declaration?.kind ?? (unit == "%" ? .percent : metric.unit?.zh == "元" ? .money : .number)
             // Whole yuan for GMV-sized amounts; UV value (0.72 元) keeps its fen.
             let whole = declaration?.integer == true || (kind == .money && (baseline.number.map { $0 >= 1000 || $0 <= -1000 } ?? true))
             let places = whole ? 0 : 2

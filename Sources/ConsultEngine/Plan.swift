@@ -42,6 +42,10 @@ public struct Plan: Sendable {
 
     /// Who the document is for: the merchant (default) or the consultant (trace, scores, sources).
     public var edition: Edition = .merchant
+    /// GMV decomposition and live-room funnel, when the playbooks give one and a number of it is known.
+    public var funnel: Funnel?
+    /// Data gaps the merchant edition leaves out (they change fewer decisions than those shown).
+    public var moreUnknowns = 0
 
     public func finding(_ code: String) -> Finding? { findings.first { $0.code == code } }
 
@@ -52,8 +56,24 @@ public struct Plan: Sendable {
         guard edition == .merchant else { return plan }
         let body = Set(bodyActions)
         plan.actions = actions.filter { body.contains($0.rank) }
+        // Ten KPI rows, page 1's headline rows among them: enough to steer by, short enough to read.
+        let headline = Set(headlineKPIs)
+        var kept = 0
+        plan.kpis = kpis.filter { row in
+            guard headline.contains(row.metric) || kept < Self.merchantKPIRows - headline.count else { return false }
+            if !headline.contains(row.metric) { kept += 1 }
+            return true
+        }
+        // The gaps that would change the most decisions (the planner ranks them); the rest are counted.
+        plan.unknowns = Array(unknowns.prefix(Self.merchantGaps))
+        plan.moreUnknowns = unknowns.count - plan.unknowns.count
         return plan
     }
+    /// KPI rows of the merchant edition.
+    public static let merchantKPIRows = 10
+    /// Data gaps of the merchant edition.
+    public static let merchantGaps = 6
+
     public func action(rank: Int) -> PlannedAction? { actions.first { $0.rank == rank } }
 }
 
@@ -135,6 +155,30 @@ public struct Problem: Sendable {
             return Problem(root: r, members: list)
         }
     }
+}
+
+/// The GMV decomposition (场次 × 场观 × 转化率 × 客单价) beside the reported GMV, and the
+/// live-room funnel step by step, each step against its peer reference where there is one.
+public struct Funnel: Sendable {
+    /// One term of the product as shown: "每周场次 15", "4.3周", "场均场观 未知".
+    public struct Factor: Sendable {
+        public var label: String
+        public var display: String
+        public var known: Bool
+    }
+    public struct Step: Sendable {
+        public var value: FactLine
+        public var reference: ReferenceLine?
+    }
+    public var factors: [Factor]
+    /// The product of the factors; unknown while a factor is.
+    public var decomposed: FactLine
+    public var reported: FactLine
+    public var ratio: FactLine?
+    /// Whether the product and the reported GMV agree: nil while either is unknown, false when
+    /// a fired finding reads their ratio (the numbers do not add up).
+    public var addsUp: Bool?
+    public var steps: [Step]
 }
 
 /// A metric beside its peer reference values (同行同级中位值 / 优秀值).

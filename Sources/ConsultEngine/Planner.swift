@@ -43,7 +43,7 @@ public struct Planner: Sendable {
         }.prefix(5).map(\.rank)
         var headline = kpis.filter { $0.metric == "monthly_gmv" }.map(\.metric)
         headline += kpis.filter { $0.metric != "monthly_gmv" }.prefix(5 - headline.count).map(\.metric)
-        return Plan(
+        var plan = Plan(
             language: language, merchant: merchant,
             header: program.header.compactMap { text.line($0) },
             position: program.position.compactMap { text.line($0) },
@@ -77,6 +77,32 @@ public struct Planner: Sendable {
             reviewDate: merchant.date.flatMap { CivilDate($0)?.adding(days: 30).description },
             versions: diagnosis.playbooks.map { ($0.id, $0.version) },
             consultVersion: consultVersion)
+        plan.funnel = funnel(diagnosis, text, references: plan.references)
+        return plan
+    }
+
+    /// The decomposition and funnel of the playbooks' `funnel:`, shown once any of its numbers is known.
+    func funnel(_ diagnosis: Diagnosis, _ text: TextFiller, references: [ReferenceLine]) -> Funnel? {
+        guard let spec = program.funnel, let decomposed = text.line(spec.result), let reported = text.line(spec.reported) else { return nil }
+        let factors = spec.factors.compactMap { factor -> Funnel.Factor? in
+            switch factor {
+            case .fact(let id):
+                return text.line(id).map { Funnel.Factor(label: $0.label, display: $0.display, known: $0.value.isKnown) }
+            case .constant(let n, let unit):
+                return Funnel.Factor(label: "", display: ValueFormatter.plain(n) + (text.language == .zh ? "" : " ") + unit[text.language], known: true)
+            }
+        }
+        let steps = spec.steps.compactMap { id -> Funnel.Step? in
+            guard let line = text.line(id), line.value.isKnown else { return nil }
+            return Funnel.Step(value: line, reference: references.first { $0.fact == id })
+        }
+        let ratio = spec.ratio.flatMap { text.line($0) }.flatMap { $0.value.isKnown ? $0 : nil }
+        guard decomposed.value.isKnown || factors.contains(where: { $0.known && !$0.label.isEmpty }) || !steps.isEmpty else { return nil }
+        var addsUp: Bool?
+        if decomposed.value.isKnown && reported.value.isKnown {
+            addsUp = !diagnosis.fired.contains { f in f.evidence.contains { $0.fact == spec.ratio } }
+        }
+        return Funnel(factors: factors, decomposed: decomposed, reported: reported, ratio: ratio, addsUp: addsUp, steps: steps)
     }
 
     /// The merchant's value beside the peer median and top quartile, for every reference whose

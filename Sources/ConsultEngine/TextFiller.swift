@@ -65,3 +65,11 @@ struct TextFiller {
         return q.fact.id
     }
 }
+
+extension Program {
+    /// A text with no merchant behind it (a portfolio table's rule titles): terms take their
+    /// fallback words ("店铺评分"), never the raw `{term:…}`.
+    public func generalText(_ text: Text, _ language: Language) -> String {
+        TextFiller(program: self, values: [:], language: language).fill(text)
+    }
+}

@@ -31,10 +31,11 @@ struct PlaybookFile {
     var ranking: YNode?
     var terms: [YNode] = []
     var references: [YNode] = []
+    var funnel: YNode?
 
     static let topFields = ["playbook", "version", "code", "title", "summary", "priority", "role", "blocks_scaling",
                             "urgency", "blocks", "questions", "derived", "metrics", "rules", "examples", "position", "header", "snapshot",
-                            "ranking", "terms", "references"]
+                            "ranking", "terms", "references", "funnel"]
     static let questionFields = ["id", "label", "block", "type", "prompt", "help", "unit", "range", "integer", "judgement",
                                  "ask_if", "choices", "max_length", "find"]
     static let derivedFields = ["id", "code", "type", "title", "unit", "choices", "formula", "cases", "else", "sources", "range", "integer"]
@@ -97,6 +98,7 @@ struct PlaybookFile {
         file.ranking = top["ranking"]
         file.terms = reader.sequence(top["terms"], "terms")
         file.references = reader.sequence(top["references"], "references")
+        file.funnel = top["funnel"]
         return file
     }
 

@@ -32,7 +32,7 @@ public enum PlaybookLoader {
         }
         let schema = FactSchema(declarations.mapValues { $0.0.type })
         let facts = declarations.mapValues { $0.0 }
-        var ranking: RankingModel?, terms: [Term] = [], references: [Reference] = []
+        var ranking: RankingModel?, terms: [Term] = [], references: [Reference] = [], funnel: FunnelSpec?
 
         var playbooks: [Playbook] = [], blocks: [Block] = [], questions: [Question] = [], derived: [DerivedFact] = []
         var metrics: [Metric] = [], rules: [Rule] = [], examples: [ProgramExample] = [], position: [String] = [], header: [String] = [], snapshot: [String] = []
@@ -61,6 +61,10 @@ public enum PlaybookLoader {
                 terms.append(term)
             }
             references += file.references.compactMap(sections.reference)
+            if let node = file.funnel {
+                if funnel != nil { reader.error("playbook.duplicate", "only one playbook may give the funnel", at: node) }
+                funnel = sections.funnel(node)
+            }
             position += file.position
             header += file.headerFacts
             snapshot += file.snapshot
@@ -81,7 +85,8 @@ public enum PlaybookLoader {
         }
         let program = Program(playbooks: playbooks, blocks: blocks, questions: questions, derived: ordered ?? derived,
                               metrics: metrics, rules: rules, examples: examples, position: position, header: header, snapshot: snapshot,
-                              schema: schema, ranking: ranking ?? .standard, terms: terms, references: references)
+                              schema: schema, ranking: ranking ?? .standard, terms: terms, references: references,
+                              funnel: funnel)
         let ok = !diagnostics.hasErrors && ordered != nil
         return Result(program: ok ? program : nil, diagnostics: diagnostics.sortedByLocation(), partial: program)
     }

@@ -278,6 +278,8 @@ public struct Program: Sendable {
     public let terms: [Term]
     /// Peer reference values (同行同级) the funnel and findings are judged against.
     public let references: [Reference]
+    /// The GMV decomposition and live-room funnel the plan shows, when a playbook gives one.
+    public let funnel: FunnelSpec?
 
     // Look-ups by id, built once: plans and portfolio runs ask for them constantly.
     private let playbookIndex: [String: Int]
@@ -288,7 +290,9 @@ public struct Program: Sendable {
 
     public init(playbooks: [Playbook], blocks: [Block], questions: [Question], derived: [DerivedFact], metrics: [Metric],
                 rules: [Rule], examples: [ProgramExample], position: [String], header: [String], snapshot: [String],
-                schema: FactSchema, ranking: RankingModel = .standard, terms: [Term] = [], references: [Reference] = []) {
+                schema: FactSchema, ranking: RankingModel = .standard, terms: [Term] = [], references: [Reference] = [],
+                funnel: FunnelSpec? = nil) {
+        self.funnel = funnel
         self.ranking = ranking
         self.terms = terms
         self.references = references

@@ -38,6 +38,7 @@ public enum JSONRenderer {
                 .object(["fact": .string(r.fact), "value": .from(r.value.value), "median": .string(r.median), "top": .string(r.top),
                          "standing": .string(r.standing.rawValue), "assumed": .bool(r.assumed)])
             }),
+            "funnel": plan.funnel.map(funnel) ?? .null,
             "actions": .array(plan.actions.map(action)),
             "kpis": .array(plan.kpis.map(kpi)),
             "unknowns": .array(plan.unknowns.map { u in
@@ -79,6 +80,19 @@ public enum JSONRenderer {
                 "symptoms": .int(f.score.symptoms),
                 "stakes": .object(Dictionary(f.score.stakes.map { ($0.stake, JSONValue.int($0.points)) }, uniquingKeysWith: { a, _ in a })),
             ]),
+        ])
+    }
+
+    /// Facts by id with their values; the words are the documents' business.
+    static func funnel(_ f: Funnel) -> JSONValue {
+        func fact(_ line: FactLine) -> JSONValue { .object(["fact": .string(line.fact), "value": .from(line.value)]) }
+        return .object([
+            "decomposed": fact(f.decomposed), "reported": fact(f.reported), "ratio": f.ratio.map(fact) ?? .null,
+            "adds_up": f.addsUp.map(JSONValue.bool) ?? .null,
+            "steps": .array(f.steps.map { s in
+                .object(["fact": .string(s.value.fact), "value": .from(s.value.value),
+                         "median": s.reference.map { .string($0.median) } ?? .null, "top": s.reference.map { .string($0.top) } ?? .null])
+            }),
         ])
     }
 

@@ -73,6 +73,7 @@ public enum Labels {
         case generatedBy, sourceRules, bucket, contextNote, confidential, toConfirm, item, restsOnEstimates
         case diagnosis, problems, leadsTo, references, peerMedian, peerTop, yours, standing
         case standingTop, standingAbove, standingBelow, whereToFind, score, setAside, assumedMark
+        case keyFigures, moreFindings, funnel, decomposition, funnelSteps, reportedGMV, addsUp, doesNotAddUp, peerMedianShort, missingFactors
 
         var pair: (String, String) {
             switch self {
@@ -158,6 +159,16 @@ public enum Labels {
             case .score: ("排序分", "Score")
             case .setAside: ("被其他结论取代", "Set aside by another finding")
             case .assumedMark: ("（参考值为假设值）", " (reference values assumed)")
+            case .keyFigures: ("关键推算", "Key figures")
+            case .moreFindings: ("其他发现", "Other findings")
+            case .funnel: ("成交拆解与直播间漏斗", "GMV decomposition and live-room funnel")
+            case .decomposition: ("成交拆解", "Decomposition")
+            case .funnelSteps: ("直播间漏斗", "Live-room funnel")
+            case .reportedGMV: ("和实报对照", "Against reported GMV")
+            case .addsUp: ("基本对得上", "they add up")
+            case .doesNotAddUp: ("对不上，先把数核实（见诊断发现）", "they do not add up: check the numbers first (see the findings)")
+            case .peerMedianShort: ("同行中位", "peer median")
+            case .missingFactors: ("还缺", "still missing")
             }
         }
     }
@@ -179,6 +190,12 @@ public enum Labels {
     }
 
     /// How many judgements a missing number would decide, in words.
+    /// The merchant edition's note under its data gaps; nil when none was left out.
+    public static func moreGaps(_ count: Int, _ l: Language) -> String? {
+        guard count > 0 else { return nil }
+        return l == .zh ? "另有 \(count) 项影响较小的数据待补。" : (count == 1 ? "1 more gap of smaller weight." : "\(count) more gaps of smaller weight.")
+    }
+
     public static func decides(_ count: Int, _ l: Language) -> String {
         l == .zh ? "影响 \(count) 条判断" : (count == 1 ? "decides 1 finding" : "decides \(count) findings")
     }

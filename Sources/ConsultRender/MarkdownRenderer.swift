@@ -62,7 +62,7 @@ struct MarkdownWriter {
         if !model.hasTopFindings { paragraph(t(.none)) }
         for f in model.topFindings {
             line("\(f.number). **\(Markdown.escape(f.title))** `\(f.severityLabel)`\(tag(f.code))\(estimateNote(f))")
-            if !f.leadsTo.isEmpty { line("   \(t(.leadsTo))\(colon)\(Markdown.escape(f.leadsTo))") }
+            if let leadsTo = f.leadsTo { line("   \(t(.leadsTo))\(colon)\(Markdown.escape(leadsTo))") }
             if f.hasEvidence { line("   \(t(.evidence))\(colon)\(Markdown.escape(f.evidenceText))") }
         }
         if model.hasTopFindings { line() }
@@ -121,12 +121,17 @@ extension MarkdownWriter {
         var section = 0
         func numbered(_ key: Labels.Key) -> String { section += 1; return "\(section). \(t(key))" }
         heading(3, numbered(.baseline))
-        for block in model.baseline {
+        if !model.consultantEdition && model.hasSnapshot {
+            line("**\(t(.keyFigures))**")
+            line()
+            table([t(.metric), t(.value)], model.snapshot.map { [$0.label, value($0)] })
+        }
+        for block in model.baseline where model.consultantEdition {
             line("**\(block.title)**")
             line()
             table([t(.item), t(.value)], block.facts.map { [$0.label, value($0)] })
         }
-        if model.hasDerived {
+        if model.hasDerived && model.consultantEdition {
             line("**\(t(.derived))**")
             line()
             table([t(.metric), t(.value)], model.derived.map { [$0.label, value($0)] })
@@ -134,6 +139,13 @@ extension MarkdownWriter {
         heading(3, numbered(.findingsByPlaybook))
         paragraph("*\(t(.severityLegend))*")
         paragraph("*\(t(.problems))*")
+        if let funnel = model.funnel {
+            heading(4, t(.funnel))
+            line("- **\(t(.decomposition))**\(colon)\(Markdown.escape(funnel.decomposition))")
+            if let r = funnel.reconciliation { line("- **\(t(.reportedGMV))**\(colon)\(Markdown.escape(r))") }
+            if let s = funnel.steps { line("- **\(t(.funnelSteps))**\(colon)\(Markdown.escape(s))") }
+            line()
+        }
         if model.hasReferences {
             heading(4, t(.references) + (model.referencesAssumed ? t(.assumedMark) : ""))
             table([t(.metric), t(.yours), t(.peerMedian), t(.peerTop), t(.standing)],
@@ -156,6 +168,12 @@ extension MarkdownWriter {
             }
         }
         line()
+        if model.hasMoreProblems {
+            line("**\(t(.moreFindings))**")
+            line()
+            for p in model.moreProblems { line("- `\(p.cause.severityLabel)` \(Markdown.escape(p.cause.title))\(p.roleLabel)") }
+            line()
+        }
         heading(3, numbered(.actionPlan))
         if !model.hasActions { paragraph(t(.none)) }
         for bucket in model.buckets {
@@ -179,12 +197,14 @@ extension MarkdownWriter {
             table([t(.toConfirm), t(.wouldCheck), t(.whereToFind)], model.unknowns.map {
                 [model.consultantEdition ? "\($0.question) (\($0.fact))" : $0.label, $0.wouldCheck, $0.find ?? "—"]
             })
+            if let more = model.moreGaps { paragraph(more) }
         } else {
             paragraph(t(.none))
         }
+        guard model.consultantEdition else { return }
         line("**\(t(.assumptions))**")
         line()
-        for a in model.assumptions { line("- " + (model.consultantEdition ? "\(a.code)\(colon)" : "") + Markdown.escape(a.note)) }
+        for a in model.assumptions { line("- \(a.code)\(colon)" + Markdown.escape(a.note)) }
         if !model.hasAssumptions { line(t(.none)) }
         line()
     }

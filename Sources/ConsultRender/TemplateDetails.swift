@@ -7,6 +7,7 @@ enum TemplateDetails {
     <section class="numbered baseline" id="baseline">
     <h2>{{labels.baseline}}</h2>
     <div class="blocks">
+    {{#consultantEdition}}
     {{#baseline}}<div class="block">
     <h3>{{title}}</h3>
     <dl class="facts">
@@ -21,12 +22,27 @@ enum TemplateDetails {
     {{/derived}}</dl>
     </div>
     {{/hasDerived}}
+    {{/consultantEdition}}
+    {{^consultantEdition}}{{#hasSnapshot}}<div class="block key-figures">
+    <h3>{{labels.keyFigures}}</h3>
+    <dl class="facts">
+    {{#snapshot}}  <div><dt>{{label}}</dt><dd>{{value}}{{#provenanceLabel}} <span class="provenance">{{.}}</span>{{/provenanceLabel}}</dd></div>
+    {{/snapshot}}</dl>
+    </div>{{/hasSnapshot}}{{/consultantEdition}}
     </div>
     </section>
     <section class="numbered findings" id="findings">
     <h2>{{labels.findingsByPlaybook}}</h2>
     <p class="legend">{{labels.severityLegend}}</p>
     <p class="sub">{{labels.problems}}</p>
+    {{#funnel}}
+    <h3>{{labels.funnel}}</h3>
+    <dl class="funnel">
+      <div><dt>{{labels.decomposition}}</dt><dd>{{decomposition}}</dd></div>
+    {{#reconciliation}}  <div class="{{agreement}}"><dt>{{labels.reportedGMV}}</dt><dd>{{reconciliation}}</dd></div>
+    {{/reconciliation}}{{#steps}}  <div><dt>{{labels.funnelSteps}}</dt><dd>{{steps}}</dd></div>
+    {{/steps}}</dl>
+    {{/funnel}}
     {{#hasReferences}}
     <h3>{{labels.references}}{{#referencesAssumed}}{{labels.assumedMark}}{{/referencesAssumed}}</h3>
     <table class="references">
@@ -47,6 +63,12 @@ enum TemplateDetails {
       {{#consultantEdition}}<p class="sources"><strong>{{labels.sources}}{{colon}}</strong>{{cause.sourcesText}} · {{labels.score}} {{cause.priority}}</p>{{/consultantEdition}}
     </article>
     {{/problems}}
+    {{#hasMoreProblems}}
+    <h3>{{labels.moreFindings}}</h3>
+    <ul class="more-findings">
+    {{#moreProblems}}  <li><span class="badge sev-{{cause.severity}}">{{cause.severityLabel}}</span> {{cause.title}}{{roleLabel}}</li>
+    {{/moreProblems}}</ul>
+    {{/hasMoreProblems}}
     </section>
     <section class="numbered action-plan" id="actions">
     <h2>{{labels.actionPlan}}</h2>
@@ -98,14 +120,17 @@ enum TemplateDetails {
     {{#unknowns}}    <tr><td>{{#consultantEdition}}{{question}} <span class="fact">{{fact}}</span>{{/consultantEdition}}{{^consultantEdition}}{{label}}{{/consultantEdition}}</td><td class="rules">{{wouldCheck}}</td><td>{{find}}</td></tr>
     {{/unknowns}}  </tbody>
     </table>
+    {{#moreGaps}}<p class="none">{{.}}</p>{{/moreGaps}}
     {{/hasUnknowns}}
+    {{#consultantEdition}}
     <h3>{{labels.assumptions}}</h3>
     {{^hasAssumptions}}<p class="none">{{labels.none}}</p>{{/hasAssumptions}}
     {{#hasAssumptions}}
     <ul class="assumptions">
-    {{#assumptions}}  <li>{{#consultantEdition}}<span class="code">{{code}}</span>{{/consultantEdition}} {{note}}</li>
+    {{#assumptions}}  <li><span class="code">{{code}}</span> {{note}}</li>
     {{/assumptions}}</ul>
     {{/hasAssumptions}}
+    {{/consultantEdition}}
     </section>
     {{> appendix}}
     </section>

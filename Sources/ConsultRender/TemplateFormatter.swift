@@ -31,7 +31,41 @@ struct PlanFormatter {
     /// Each numeric check with its threshold, then the other facts the condition read.
     func evidence(_ f: Finding) -> String {
         let others = f.evidence.filter { line in !f.checks.contains { $0.contains(line.label) } }
-        return (f.checks + others.map { "\($0.label) \(tagged($0))" }).joined(separator: listSeparator)
+        // A check keeps the provenance tag of the number it tests: "店铺体验分 4.4 ≤ 4.4（估算）".
+        let checks = f.checks.map { check -> String in
+            guard let line = f.evidence.first(where: { check.contains($0.label) }),
+                  let tag = Labels.provenance(line.provenance, language) else { return check }
+            return language == .zh ? "\(check)（\(tag)）" : "\(check) (\(tag))"
+        }
+        return (checks + others.map { "\($0.label) \(tagged($0))" }).joined(separator: listSeparator)
+    }
+
+    /// "每周场次 15 × 4.3周 × 场均场观 1000 × 转化率 2% × 客单价 100元 ≈ 12.9万元/月"; with a
+    /// factor unknown, the product is not guessed: "… ≈ 未知（还缺 场均场观）".
+    func decomposition(_ f: Funnel) -> String {
+        let terms = f.factors.map { $0.label.isEmpty ? $0.display : "\($0.label) \($0.display)" }.joined(separator: " × ")
+        let missing = f.factors.filter { !$0.known }.map(\.label)
+        let result = missing.isEmpty ? f.decomposed.display
+            : "\(f.decomposed.display)" + (language == .zh ? "（\(t(.missingFactors)) \(missing.joined(separator: "、"))）"
+                                                        : " (\(t(.missingFactors)): \(missing.joined(separator: ", ")))")
+        return "\(terms) ≈ \(result)"
+    }
+
+    /// "实报月成交额 21.5万元，拆解与实报之比 0.6：对不上…"; nil until both sides are known.
+    func reconciliation(_ f: Funnel) -> String? {
+        guard let addsUp = f.addsUp else { return nil }
+        var text = "\(f.reported.label) \(tagged(f.reported))"
+        if let ratio = f.ratio { text += listSeparator + "\(ratio.label) \(ratio.display)" }
+        return text + colon + t(addsUp ? .addsUp : .doesNotAddUp)
+    }
+
+    /// "曝光进入率 10%（同行中位 12%）→ 商品点击率 12%（同行中位 15%）→ …"; nil without a known step.
+    func funnelSteps(_ f: Funnel) -> String? {
+        guard !f.steps.isEmpty else { return nil }
+        return f.steps.map { step in
+            let peer = step.reference.map { language == .zh ? "（\(t(.peerMedianShort)) \($0.median)）" : " (\(t(.peerMedianShort)) \($0.median))" } ?? ""
+            return "\(step.value.label) \(tagged(step.value))\(peer)"
+        }.joined(separator: " → ")
     }
 
     func sourceTags(_ f: Finding) -> [SourceTag] {
@@ -51,7 +85,7 @@ struct PlanFormatter {
                     severityLabel: Labels.severity(f.severity, language), priority: f.priority, title: f.title,
                     text: f.text, hasEvidence: !f.evidence.isEmpty, evidence: f.evidence.map(field),
                     evidenceText: evidence(f), sources: sourceTags(f), sourcesText: sourcesText(f),
-                    stopTheLine: f.stopTheLine, restsOnEstimates: f.restsOnEstimates, leadsTo: "")
+                    stopTheLine: f.stopTheLine, restsOnEstimates: f.restsOnEstimates, leadsTo: nil)
     }
 
     func action(_ a: PlannedAction) -> ActionView {

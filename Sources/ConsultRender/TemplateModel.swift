@@ -41,6 +41,9 @@ struct TemplateModel {
     var baseline: [BlockView]
     var hasDerived: Bool
     var derived: [Field]
+    /// The key derived figures (UV value, break-even ROI …): the merchant edition's baseline.
+    var snapshot: [Field]
+    var hasSnapshot: Bool
     var playbooks: [PlaybookView]
     var hasActions: Bool
     var buckets: [BucketView]
@@ -62,9 +65,24 @@ struct TemplateModel {
     var diagnosis: String
     /// Findings grouped as problems: the cause, then what it leads to.
     var problems: [ProblemView]
+    /// Problems past the merchant edition's first six, by title only, so the plan stays short.
+    var moreProblems: [ProblemView]
+    /// "另有 12 项影响较小的数据待补。" under the merchant edition's gaps.
+    var moreGaps: String?
+    var hasMoreProblems: Bool
+    /// The GMV decomposition and funnel in words; nil when the plan has none.
+    var funnel: FunnelView?
     var hasReferences: Bool
     var references: [ReferenceView]
     var referencesAssumed: Bool
+}
+
+struct FunnelView {
+    var decomposition: String
+    var reconciliation: String?
+    /// "adds-up" or "does-not-add-up" for styling; nil while either side is unknown.
+    var agreement: String?
+    var steps: String?
 }
 
 struct ProblemView {
@@ -114,7 +132,8 @@ struct FindingView {
     /// Every answer behind the evidence is an estimate: say so beside the finding.
     var restsOnEstimates: Bool
     /// "Leads to: …" in words, empty when the finding explains nothing.
-    var leadsTo: String
+    /// What this cause leads to, titles joined; nil when it explains nothing (Mustache treats "" as true).
+    var leadsTo: String?
 }
 
 struct SourceTag {

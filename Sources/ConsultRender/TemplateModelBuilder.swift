@@ -3,6 +3,10 @@ import ConsultExpression
 import ConsultPlaybook
 
 extension TemplateModel {
+    /// How many problems the merchant edition explains in full; the rest are listed by title
+    /// (every format), which keeps a typical plan within four A4 pages.
+    static let merchantProblemCards = 6
+
     /// Formats a plan for a template; the selections (top findings, this week, body actions,
     /// headline KPIs) are the planner's, taken as they are.
     init(_ plan: Plan) {
@@ -10,7 +14,8 @@ extension TemplateModel {
         let findings = Dictionary(plan.findings.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let leadsTo = { (finding: Finding) in
             // Titles can hold commas of their own, so the list is joined with semicolons.
-            finding.symptoms.compactMap { findings[$0]?.title }.joined(separator: plan.language == .zh ? "；" : "; ")
+            let titles = finding.symptoms.compactMap { findings[$0]?.title }
+            return titles.isEmpty ? nil : titles.joined(separator: plan.language == .zh ? "；" : "; ")
         }
         let numbered = { (codes: [String]) in
             codes.compactMap { findings[$0] }.enumerated().map { i, finding in
@@ -57,6 +62,8 @@ extension TemplateModel {
         baseline = plan.baseline.map { BlockView(id: $0.block, title: $0.title, facts: $0.facts.map(f.field)) }
         derived = plan.derived.map(f.field)
         hasDerived = !derived.isEmpty
+        snapshot = plan.snapshot.map(f.field)
+        hasSnapshot = !snapshot.isEmpty
         playbooks = plan.playbooks.map { section in
             let items = numbered(section.findings)
             return PlaybookView(id: section.id, title: section.title, role: section.role.rawValue,
@@ -77,6 +84,7 @@ extension TemplateModel {
                         rules: u.wouldCheck)
         }
         hasUnknowns = !unknowns.isEmpty
+        moreGaps = Labels.moreGaps(plan.moreUnknowns, plan.language)
         assumptions = plan.assumptions.map { AssumptionView(code: $0.code, note: $0.note) }
         hasAssumptions = !assumptions.isEmpty
         appendixActions = rest
@@ -88,8 +96,9 @@ extension TemplateModel {
         self.consultantEdition = consultantEdition
         diagnosis = Labels.diagnosisLine(plan)
         var counters: [PlaybookRole: Int] = [:]
-        problems = plan.problems.compactMap { p in
-            guard let root = findings[p.root] else { return nil }
+        // The merchant edition shows the working model once, under "how we work together".
+        let all: [ProblemView] = plan.problems.compactMap { p in
+            guard let root = findings[p.root], consultantEdition || root.role != .working_model else { return nil }
             counters[root.role, default: 0] += 1
             var cause = f.finding(root, number: counters[root.role]!)
             cause.leadsTo = leadsTo(root)
@@ -97,9 +106,17 @@ extension TemplateModel {
             return ProblemView(number: counters[root.role]!, cause: cause, hasSymptoms: !symptoms.isEmpty, symptoms: symptoms,
                                roleLabel: Labels.role(root.role, plan.language))
         }
+        let full = consultantEdition ? all.count : Self.merchantProblemCards
+        problems = Array(all.prefix(full))
+        moreProblems = Array(all.dropFirst(full))
+        hasMoreProblems = !moreProblems.isEmpty
         references = plan.references.map {
             ReferenceView(label: $0.label, value: $0.value.display, median: $0.median, top: $0.top,
                           standing: Labels.standing($0.standing, plan.language), standingId: $0.standing.rawValue)
+        }
+        funnel = plan.funnel.map { fn in
+            FunnelView(decomposition: f.decomposition(fn), reconciliation: f.reconciliation(fn),
+                       agreement: fn.addsUp.map { $0 ? "adds-up" : "does-not-add-up" }, steps: f.funnelSteps(fn))
         }
         hasReferences = !references.isEmpty
         referencesAssumed = plan.references.contains(where: \.assumed)

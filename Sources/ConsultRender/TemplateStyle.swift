@@ -95,6 +95,7 @@ enum TemplateStyle {
     .rules { width: 10%; }
     td.rules .code { display: inline-block; }
     table.sources .rules { width: 50%; }
+    table.unknowns .rules { width: auto; white-space: nowrap; }
     .kpi { width: 34%; color: var(--muted); }
     .check { width: 1%; }
     .box { display: inline-block; width: 12px; height: 12px; border: 1.5px solid var(--brand); border-radius: 2px; vertical-align: -1px; }
@@ -118,6 +119,15 @@ enum TemplateStyle {
     .facts div { display: flex; justify-content: space-between; gap: 12px; border-bottom: 1px dotted var(--line); padding: 2px 0; }
     .facts dt { color: var(--muted); }
     .facts dd { margin: 0; text-align: right; font-weight: 700; }
+    .key-figures { grid-column: 1 / -1; }
+    .key-figures .facts { display: grid; grid-template-columns: 1fr 1fr; gap: 0 20px; }
+    .funnel { margin: 0; font-size: 12.5px; }
+    .funnel div { display: flex; gap: 10px; padding: 2px 0; }
+    .funnel dt { color: var(--muted); flex: 0 0 9.5em; }
+    .funnel dd { margin: 0; flex: 1; min-width: 0; }
+    .funnel .does-not-add-up dd { color: var(--critical); font-weight: 700; }
+    .more-findings { list-style: none; padding: 0; font-size: 12.5px; columns: 2; column-gap: 20px; }
+    .more-findings li { break-inside: avoid; padding: 1px 0; }
     .legend { font-size: 12px; }
     .playbook h3 { border-left: 3px solid var(--accent); padding-left: 8px; }
     .assumptions { font-size: 12.5px; }
@@ -131,11 +141,12 @@ enum TemplateStyle {
       .sheet { margin: 0; }
       .page { padding: 16px; }
       .position { grid-template-columns: 1fr 1fr; }
-      .together, .blocks { grid-template-columns: 1fr; }
+      .together, .blocks, .key-figures .facts { grid-template-columns: 1fr; }
+      .more-findings { columns: 1; }
     }
 
     /* Print: A4, page 1 alone, a running header with merchant and date from page 2 on. */
-    @page { size: A4; margin: 15mm 12mm 14mm;
+    @page { size: A4; margin: 13mm 12mm 12mm;
             @top-left { font-size: 8pt; color: #5b6875; }
             @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #5b6875; } }
     @page :first { margin-top: 10mm; @top-left { content: none; } }
@@ -146,7 +157,14 @@ enum TemplateStyle {
       .page { padding: 0; box-shadow: none; margin: 0; }
       table, .facts, .evidence, .sources, .assumptions { font-size: 8.5pt; }
       th, td { padding: 2.5px 5px; }
-      .finding { margin: 5px 0; }
+      .finding { margin: 4px 0; padding-top: 2px; padding-bottom: 2px; }
+      .details h2 { font-size: 12pt; margin: 10px 0 5px; }
+      .details h3 { font-size: 10pt; margin: 8px 0 4px; }
+      .details .part { font-size: 15pt; }
+      .symptoms { margin: 2px 0; font-size: 8.5pt; line-height: 1.35; }
+      .funnel, .more-findings { font-size: 8.5pt; }
+      .working-model .finding { font-size: 8.5pt; line-height: 1.35; }
+      .details p { margin: 2px 0; }
       .summary { break-after: page; page-break-after: always; font-size: 9pt; line-height: 1.35; }
       .summary td, .summary th { padding: 2px 5px; line-height: 1.3; }
       .summary h1 { font-size: 19pt; margin: 2px 0 6px; }

@@ -62,6 +62,14 @@ public struct TextRenderer {
         }
         table([header] + rows, line)
         line()
+        if let funnel = plan.funnel {
+            let f = PlanFormatter(language: l)
+            heading(t(.funnel))
+            line("  \(t(.decomposition))\(colon)\(f.decomposition(funnel))")
+            if let r = f.reconciliation(funnel) { line("  \(t(.reportedGMV))\(colon)\(r)") }
+            if let s = f.funnelSteps(funnel) { line("  \(t(.funnelSteps))\(colon)\(s)") }
+            line()
+        }
         if !plan.references.isEmpty {
             heading(t(.references))
             let header = [t(.metric), t(.yours), t(.peerMedian), t(.peerTop), t(.standing)]
@@ -71,12 +79,19 @@ public struct TextRenderer {
             line()
         }
         heading(t(.findingsByPlaybook) + " · " + t(.problems))
-        for role in [PlaybookRole.problems, .context, .working_model] {
+        var shown = 0, more: [String] = []
+        // The merchant edition shows the working model once, in its own section of the documents.
+        for role in consultant ? [PlaybookRole.problems, .context, .working_model] : [.problems, .context] {
             let groups = plan.problems.filter { plan.finding($0.root)?.role == role }
             guard !groups.isEmpty else { continue }
             if role != .problems { line(bold(Labels.role(role, l).trimmingCharacters(in: CharacterSet(charactersIn: " （）()")))) }
             for (i, p) in groups.enumerated() {
                 guard let f = plan.finding(p.root) else { continue }
+                shown += 1
+                if !consultant && shown > TemplateModel.merchantProblemCards {
+                    more.append("\(severity(f.severity, l)) \(f.title)" + (role == .problems ? "" : Labels.role(role, l)))
+                    continue
+                }
                 line("\(i + 1). \(severity(f.severity, l)) \(f.title)\(tag(f.code))\(consultant ? " · \(t(.score)) \(f.priority)" : "")")
                 line("   \(f.text)")
                 for s in p.members.dropFirst().compactMap(plan.finding) {
@@ -84,6 +99,10 @@ public struct TextRenderer {
                     line("     \(s.text)")
                 }
             }
+        }
+        if !more.isEmpty {
+            line(bold(t(.moreFindings)))
+            for m in more { line("  · \(m)") }
         }
         if consultant && !plan.setAside.isEmpty {
             line(t(.setAside) + colon + plan.setAside.map { "\($0.code) ← \($0.by)" }.joined(separator: ", "))
@@ -108,6 +127,7 @@ public struct TextRenderer {
                 let what = consultant ? u.wouldCheck.joined(separator: ", ") : Labels.decides(u.wouldCheck.count, l)
                 line("  \(u.label) → \(what)\(find)")
             }
+            if let more = Labels.moreGaps(plan.moreUnknowns, l) { line("  \(more)") }
             if consultant && !plan.assumptions.isEmpty {
                 line()
                 heading(t(.assumptions))

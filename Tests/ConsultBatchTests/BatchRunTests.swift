@@ -55,14 +55,16 @@ import TestSupport
         }
         let plans = try FileManager.default.contentsOfDirectory(atPath: run.out.appendingPathComponent("plans").path)
         #expect(plans.count == planned)
-        // Rule fire counts against the per-merchant lines of summary.csv (column 11: findings).
+        // Problem-rule fire counts against the per-merchant lines of summary.csv (column 13: problems;
+        // context notes are not problems).
         let csv = try String(contentsOf: run.out.appendingPathComponent("summary.csv"), encoding: .utf8)
         let lines = csv.split(separator: "\r\n").filter { !$0.isEmpty }
         #expect(lines.count == 1 + 10_000)
-        let fires = (summary["rules"] as! [[String: Any]]).reduce(0) { $0 + ($1["merchants"] as! Int) }
+        let fires = (summary["rules"] as! [[String: Any]]).filter { $0["role"] as? String == "problems" }
+            .reduce(0) { $0 + ($1["merchants"] as! Int) }
         let findings = lines.dropFirst().compactMap { line -> Int? in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            return fields.count > 10 ? Int(fields[10]) : nil
+            return fields.count > 12 ? Int(fields[12]) : nil
         }
         #expect(findings.reduce(0, +) == fires)
         let triage = summary["triage"] as! [[String: Any]]

@@ -33,14 +33,16 @@ struct RunCommandTests {
         let original = try String(contentsOfFile: Repo.path("examples/midtier_after_sales.yaml"), encoding: .utf8)
         var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let start = lines.firstIndex(of: "answers:")! + 1
-        let answerLines = Array(lines[start...]).filter { !$0.isEmpty }.reversed().map { line -> String in
+        let end = lines.firstIndex(of: "expect:") ?? lines.count
+        let expectations = Array(lines[end...])
+        let answerLines = Array(lines[start..<end]).filter { !$0.isEmpty }.reversed().map { line -> String in
             line.replacingOccurrences(of: "monthly_gmv: \"800,000\"", with: "monthly_gmv: 80万")
                 .replacingOccurrences(of: "monthly_ad_spend: 12万", with: "monthly_ad_spend: 120000")
                 .replacingOccurrences(of: "return_rate: 46%", with: "return_rate: ４６")
                 .replacingOccurrences(of: "store_rating: 4.4", with: "store_rating: 4.40")
                 .replacingOccurrences(of: "has_fulltime_anchor: 有", with: "has_fulltime_anchor: yes")
         }
-        lines = Array(lines[..<start]) + answerLines
+        lines = Array(lines[..<start]) + answerLines + expectations
         let reordered = dir.appendingPathComponent("reordered.yaml").path
         try lines.joined(separator: "\n").write(toFile: reordered, atomically: true, encoding: .utf8)
         let a = try consult(["run", "--answers", "examples/midtier_after_sales.yaml", "--format", "json"])

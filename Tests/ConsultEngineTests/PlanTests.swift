@@ -83,15 +83,20 @@ struct PlanRulesTests {
     }
 
     @Test func unknownFactsListTheRulesTheyWouldDecide() {
-        let plan = Bundled.plan("examples/bag_stall.yaml")
+        // The consultant edition lists every gap; the merchant's keeps the six that decide the most.
+        let plan = Bundled.plan("examples/bag_stall.yaml", edition: .consultant)
         let gaps = Dictionary(uniqueKeysWithValues: plan.unknowns.map { ($0.fact, $0.wouldCheck) })
+        let merchant = Bundled.plan("examples/bag_stall.yaml")
+        #expect(merchant.unknowns.map(\.fact) == plan.unknowns.prefix(Plan.merchantGaps).map(\.fact))
+        #expect(merchant.moreUnknowns == plan.unknowns.count - Plan.merchantGaps)
+        #expect(MarkdownRenderer.render(merchant).contains("\(merchant.moreUnknowns) more gaps of smaller weight"))
         #expect(gaps["return_rate"] != nil)
         #expect(gaps["store_rating"] == nil)
         // The merchant buys traffic, so the ad follow-ups are real gaps.
         #expect(gaps["natural_traffic_share"]?.contains("IN-11") == true)
         #expect(gaps["return_rate"]?.contains("SV-04") == true)
         // A follow-up whose ask_if is false is no gap: no ads bought, no event planned.
-        let cold = Dictionary(uniqueKeysWithValues: Bundled.plan("examples/cold_start_stall.yaml").unknowns.map { ($0.fact, $0.wouldCheck) })
+        let cold = Dictionary(uniqueKeysWithValues: Bundled.plan("examples/cold_start_stall.yaml", edition: .consultant).unknowns.map { ($0.fact, $0.wouldCheck) })
         #expect(cold["repurchase_rate"] != nil)
         for followUp in ["ad_roi", "natural_traffic_share", "new_plans_per_day", "event_gmv_target", "live_reservations"] {
             #expect(cold[followUp] == nil, "\(followUp) does not apply")
@@ -108,12 +113,23 @@ struct PlanRulesTests {
 
     @Test func everyPlaybookHasAFindingForTheAllPlaybooksMerchant() {
         for language in Language.allCases {
-            let plan = Bundled.plan("examples/every_playbook.yaml", language)
+            // The consultant edition explains every finding; the merchant's lists the later ones by title.
+            let plan = Bundled.plan("examples/every_playbook.yaml", language, edition: .consultant)
             #expect(plan.playbooks.count == 8)
             for section in plan.playbooks { #expect(!section.findings.isEmpty, "\(section.id) has no finding") }
             let md = MarkdownRenderer.render(plan)
             // Findings read problem by problem; every playbook's findings are there by title.
             for f in plan.findings { #expect(md.contains(f.title), "\(f.code) is not in the Markdown plan") }
         }
+    }
+
+    /// Actions a program can track: at least 90% of the actions across the example plans name
+    /// the metric their KPI moves (the JSON `kpi.metric`).
+    @Test func ninetyPercentOfActionsCarryAMetric() {
+        let plans = DocumentLanguageTests.examples.map { Bundled.plan($0, .zh, edition: .consultant) }
+        let actions = plans.flatMap(\.actions)
+        let tracked = actions.filter { $0.metric != nil }
+        #expect(actions.count > 100)
+        #expect(tracked.count * 10 >= actions.count * 9, "\(tracked.count) of \(actions.count) actions carry a metric")
     }
 }

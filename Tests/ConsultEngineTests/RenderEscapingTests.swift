@@ -23,7 +23,8 @@ struct RenderEscapingTests {
         let (parsed, diagnostics) = AnswersFile.parse(PlaybookSource(name: "hostile.yaml", text: text), program: Bundled.program)
         guard let parsed else { fatalError("hostile.yaml: \(diagnostics)") }
         let engine = Engine(program: Bundled.program)
-        return Planner(engine: engine).plan(engine.diagnose(parsed.answers), merchant: parsed.merchant, language: .zh)
+        // The consultant edition shows every field (baseline tables included): the most to escape.
+        return Planner(engine: engine).plan(engine.diagnose(parsed.answers), merchant: parsed.merchant, language: .zh, edition: .consultant)
     }()
 
     @Test func htmlShowsMarkupAsText() {

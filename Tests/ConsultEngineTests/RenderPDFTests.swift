@@ -12,8 +12,8 @@ struct RenderPDFTests {
     static let packages = "chromium fonts-noto-cjk poppler-utils"
 
     /// Prints an example and returns the text of its pages (all, and page 1 alone).
-    func printed(_ example: String, _ language: Language) throws -> (all: String, page1: String)? {
-        for tool in ["chromium", "pdftotext"] where Tools.find(tool) == nil {
+    func printed(_ example: String, _ language: Language) throws -> (all: String, page1: String, pages: Int)? {
+        for tool in ["chromium", "pdftotext", "pdfinfo"] where Tools.find(tool) == nil {
             Issue.record("\(tool) is not installed; CI must install: apt-get install \(Self.packages)")
             return nil
         }
@@ -27,7 +27,28 @@ struct RenderPDFTests {
         #expect(!run.stderr.contains("warning"), "\(run.stderr)")
         let bytes = try #require(FileManager.default.contents(atPath: pdf))
         #expect(bytes.starts(with: Data("%PDF-".utf8)))
-        return (try Tools.run("pdftotext", [pdf, "-"]), try Tools.run("pdftotext", ["-f", "1", "-l", "1", pdf, "-"]))
+        let info = try Tools.run("pdfinfo", [pdf])
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
+        return (try Tools.run("pdftotext", [pdf, "-"]), try Tools.run("pdftotext", ["-f", "1", "-l", "1", pdf, "-"]), pages ?? 0)
+    }
+
+    /// The merchant edition of a typical plan prints on at most four A4 pages, and the printed
+    /// words are the document's language (the PDF is checked as the merchant reads it).
+    @Test(arguments: ["haoshu_kidswear_818_seven_accounts", "greenhouse_veg_taobao_live", "dapingzi_yalu_kuaishou_big_show",
+                      "xuejiejie_used_phones_cold_start", "cold_start_stall"], [Language.zh, .en])
+    func merchantPlanFitsFourPages(_ example: String, _ language: Language) throws {
+        guard let text = try printed(example, language) else { return }
+        #expect((1...4).contains(text.pages), "\(example) \(language.rawValue): \(text.pages) pages")
+        let plan = Bundled.plan("examples/\(example).yaml", language)
+        if language == .zh {
+            let english = DocumentLanguageTests.englishRuns(text.all)
+            #expect(english.isEmpty, "\(example) zh pdf: English in a Chinese plan: \(english.prefix(3))")
+        } else {
+            let names = [plan.merchant.name, plan.merchant.consultant ?? ""] + plan.header.map(\.display)
+            // pdftotext breaks a name across lines where the layout did; compare without whitespace.
+            let chinese = DocumentLanguageTests.chineseRuns(Tools.squeezed(text.all), names: names.map(Tools.squeezed))
+            #expect(chinese.isEmpty, "\(example) en pdf: Chinese in an English plan: \(chinese.prefix(5))")
+        }
     }
 
     @Test func chineseNameAndTopFindingArePrinted() throws {

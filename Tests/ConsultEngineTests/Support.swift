@@ -25,9 +25,9 @@ enum Bundled {
         return parsed
     }
 
-    static func plan(_ file: String, _ language: Language = .en) -> Plan {
+    static func plan(_ file: String, _ language: Language = .en, edition: Edition = .merchant) -> Plan {
         let parsed = answers(file)
         let engine = Engine(program: program)
-        return Planner(engine: engine).plan(engine.diagnose(parsed.answers), merchant: parsed.merchant, language: language)
+        return Planner(engine: engine).plan(engine.diagnose(parsed.answers), merchant: parsed.merchant, language: language, edition: edition)
     }
 }
