@@ -70,8 +70,22 @@ import TestSupport
         let triage = summary["triage"] as! [[String: Any]]
         #expect(triage.count == 50)
         #expect(triage.allSatisfy { $0["top_problem"] is [String: Any] && $0["first_action"] is [String: Any] })
-        let priorities = triage.map { $0["priority"] as! Int }
-        #expect(priorities == priorities.sorted(by: >), "most urgent first")
+        // What is at stake first: the top problem's severity, then the GMV behind it.
+        let order = ["critical", "high", "medium", "low"]
+        let keys = triage.map { t in (order.firstIndex(of: t["severity"] as? String ?? "") ?? 9, (t["gmv"] as? NSNumber)?.doubleValue ?? 0) }
+        for (a, b) in zip(keys, keys.dropFirst()) {
+            #expect(a.0 < b.0 || (a.0 == b.0 && a.1 >= b.1), "triage order: \(a) before \(b)")
+        }
+        // Manager's breakdowns: every planned merchant counted once per platform; no context note
+        // among the most frequent problems.
+        let byHeader = summary["by_header"] as! [String: [String: [String: Any]]]
+        let platforms = try #require(byHeader["platform"])
+        #expect(platforms.values.reduce(0) { $0 + ($1["merchants"] as! Int) } == planned)
+        let markdown = try String(contentsOf: run.out.appendingPathComponent("summary.md"), encoding: .utf8)
+        let frequent = markdown.components(separatedBy: "## 最常见的问题")[1].components(separatedBy: "## ")[0]
+        let context = (summary["rules"] as! [[String: Any]]).filter { $0["role"] as? String != "problems" }.map { $0["code"] as! String }
+        #expect(!context.isEmpty)
+        for code in context { #expect(!frequent.contains("| \(code) |"), "\(code) is a context note, not a problem") }
     }
 
     func planIsWhatConsultRunPrints(_ run: Run, _ index: Int) throws {
