@@ -172,18 +172,33 @@ struct JSONParser {
             case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
-                if (0xD800..<0xDC00).contains(scalar), i + 1 < bytes.count,
-                   bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                // A high surrogate must be followed by a low one; anything else (a lone surrogate,
+                // "\uD800\u0041") is no character and makes the row bad, never the run.
+                if (0xD800..<0xDC00).contains(scalar) {
+                    guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                        throw fail("a lone UTF-16 surrogate (\\u\(hexText(scalar))) is not a character")
+                    }
                     i += 2
                     let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else {
+                        throw fail("a lone UTF-16 surrogate (\\u\(hexText(scalar))) is not a character")
+                    }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
-                out.append(contentsOf: Array(String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8))
+                guard let character = Unicode.Scalar(scalar) else {
+                    throw fail("a lone UTF-16 surrogate (\\u\(hexText(scalar))) is not a character")
+                }
+                out.append(contentsOf: Array(String(character).utf8))
             default: throw fail("invalid escape")
             }
         }
         guard let s = String(validating: out, as: UTF8.self) else { throw fail("not UTF-8 text") }
         return s
+    }
+
+    private func hexText(_ v: UInt32) -> String {
+        let digits = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     private mutating func hex4() throws -> UInt32 {

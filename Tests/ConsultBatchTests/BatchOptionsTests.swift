@@ -46,6 +46,23 @@ import TestSupport
         #expect(listed == [42, 102])
     }
 
+    /// One JSON Lines row with a lone surrogate is one bad row: the rows after it are planned.
+    @Test func aLoneSurrogateIsOneBadRow() throws {
+        let dir = Repo.temporaryDirectory("consult-batch-surrogate")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("rows.jsonl")
+        try (#"{"店铺名称":"a","成交金额":"\uD800\u0041"}"# + "\n" + #"{"店铺名称":"b","成交金额":"80万"}"# + "\n"
+             + #"{"店铺名称":"c\uD83D\uDE00","成交金额":"5万"}"# + "\n").write(to: input, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let result = try consult(["batch", input.path, "--out", out.path, "--summary-only", "--lang", "en"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("rows.jsonl:1:") && result.stderr.contains("lone UTF-16 surrogate"), "\(result.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as! [String: Any]
+        #expect((summary["counts"] as! [String: Int]) == ["merchants": 3, "planned": 2, "failed": 1, "errors": 1])
+        let csv = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
+        #expect(csv.contains("c😀"))
+    }
+
     @Test func sameOutputWhateverTheNumberOfJobs() throws {
         let dir = Repo.temporaryDirectory("consult-batch-jobs")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -87,4 +87,35 @@ import TestSupport
         #expect(failures[0].problem == "is out of range")
         #expect(decoder.ignoredKeys == ["merchant_id", "x"])
     }
+
+    /// Hostile JSON Lines rows: each is refused with a reason (the row is bad, the run goes on);
+    /// none traps. Valid escapes decode to the characters they name.
+    @Test(arguments: [
+        (#"{"a":"\uD800\u0041"}"#, "lone UTF-16 surrogate"),
+        (#"{"a":"\uD800"}"#, "lone UTF-16 surrogate"),
+        (#"{"a":"\uDBFF\uDBFF"}"#, "lone UTF-16 surrogate"),
+        (#"{"a":"\uDC00"}"#, "lone UTF-16 surrogate"),
+        (#"{"a":"\uD83D\u"}"#, "invalid \\u escape"),
+        (#"{"a":"\u12"}"#, "invalid \\u escape"),
+        (#"{"a":"\x41"}"#, "invalid escape"),
+        (#"{"a":"tab\#tin"}"#, "control character"),
+        (#"{"a":"open"#, "unterminated string"),
+        (#"{"a":1}x"#, "unexpected text after the value"),
+        (#"{"a":tru}"#, "invalid literal"),
+    ])
+    func hostileJSONIsRefusedWithAReason(_ line: String, _ reason: String) {
+        let bytes = Array(line.utf8)
+        let error = bytes.withUnsafeBufferPointer { buffer -> String? in
+            do { _ = try JSONParser.parse(buffer); return nil } catch { return "\(error)" }
+        }
+        #expect(error?.contains(reason) == true, "\(line): \(error ?? "accepted")")
+    }
+
+    @Test func surrogatePairsAndEscapesDecode() throws {
+        let bytes = Array(#"{"name":"d\uD83D\uDE00\u5E97\n","n":1.50}"#.utf8)
+        let value = try bytes.withUnsafeBufferPointer { try JSONParser.parse($0) }
+        guard case .object(let fields) = value else { Issue.record("not an object"); return }
+        #expect(fields.first?.value.answerText == "d😀店\n")
+        #expect(fields.last?.value.answerText == "1.50")
+    }
 }
