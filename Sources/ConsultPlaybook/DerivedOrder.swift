@@ -10,21 +10,35 @@ enum DerivedOrder {
         var stack: [String] = []
         var cycles: [[String]] = []
 
-        func visit(_ id: String) {
-            guard let fact = byId[id] else { return }
-            if state[id] == 2 { return }
-            if state[id] == 1 {
-                if let start = stack.firstIndex(of: id) { cycles.append(Array(stack[start...]) + [id]) }
-                return
+        // Depth-first with an explicit stack (a fact and the index of its next dependency), so a
+        // chain of thousands of derived facts cannot overflow the thread's stack.
+        for root in derived where state[root.id] == nil {
+            var work: [(id: String, next: Int)] = [(root.id, 0)]
+            state[root.id] = 1
+            stack.append(root.id)
+            while let top = work.last {
+                let fact = byId[top.id]!
+                if top.next < fact.reads.count {
+                    work[work.count - 1].next += 1
+                    let dependency = fact.reads[top.next]
+                    guard byId[dependency] != nil else { continue }
+                    switch state[dependency] {
+                    case 2?: continue
+                    case 1?:
+                        if let start = stack.firstIndex(of: dependency) { cycles.append(Array(stack[start...]) + [dependency]) }
+                    default:
+                        state[dependency] = 1
+                        stack.append(dependency)
+                        work.append((dependency, 0))
+                    }
+                } else {
+                    work.removeLast()
+                    stack.removeLast()
+                    state[top.id] = 2
+                    ordered.append(fact)
+                }
             }
-            state[id] = 1
-            stack.append(id)
-            for dependency in fact.reads where byId[dependency] != nil { visit(dependency) }
-            stack.removeLast()
-            state[id] = 2
-            ordered.append(fact)
         }
-        for fact in derived { visit(fact.id) }
 
         var reported = Set<Set<String>>()
         for cycle in cycles where reported.insert(Set(cycle)).inserted {

@@ -103,4 +103,32 @@ struct LoaderTests {
         #expect(result.diagnostics.errors.first?.id == "yaml.syntax")
         #expect(result.diagnostics.errors.first?.location?.file == "x/intake.yaml")
     }
+
+    /// A chain of 12,000 derived facts (each reads the one before) loads in dependency order; the
+    /// recursive sort it replaces overflowed the stack and killed every command.
+    @Test func aLongChainOfDerivedFactsLoads() throws {
+        let n = 12_000
+        var text = """
+        playbook: intake
+        version: 1
+        title: { zh: 访谈, en: Intake }
+        blocks: [ { id: service, title: { zh: 服务, en: Service } } ]
+        questions:
+          - { id: aov, block: service, type: number, range: [0, 100000], prompt: { zh: 客单价？, en: AOV? } }
+        derived:
+
+        """
+        // Declared last-first, so the sort has to walk the whole chain from the first fact it meets.
+        for k in (0..<n).reversed() {
+            text += "  - { id: c\(k), type: number, title: { zh: 链\(k), en: c\(k) }, formula: \(k == 0 ? "aov" : "c\(k - 1)") + 1 }\n"
+        }
+        let result = PlaybookLoader.load([PlaybookSource(name: "deep/intake.yaml", text: text)])
+        guard let program = result.program else {
+            Issue.record("not loaded: \(result.diagnostics.errors.prefix(3).map(\.message))")
+            return
+        }
+        #expect(program.derived.count == n)
+        #expect(program.derived.first?.id == "c0")
+        #expect(program.derived.last?.id == "c\(n - 1)")
+    }
 }
