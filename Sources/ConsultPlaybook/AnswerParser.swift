@@ -65,9 +65,29 @@ public enum AnswerParser {
     static func choice(_ text: String, in fact: FactDeclaration) -> Choice? {
         let lower = text.lowercased()
         // Labels are normalised like the answer, so 宽定向（仅性别/年龄/地域） matches as typed.
-        return fact.choices.first {
+        if let exact = fact.choices.first(where: {
             $0.id == lower || normalize($0.label.zh) == text || normalize($0.label.en).lowercased() == lower
+        }) { return exact }
+        return uniquePrefix(text, in: fact)
+    }
+
+    /// What a person types for a long label: the start of it or of one of its parts (童装 for
+    /// 童装童鞋/母婴, 农产品 for 生鲜/农产品, 宽定向 for 宽定向（仅性别/年龄/地域）), taken when exactly
+    /// one choice matches. Two Chinese characters or three Latin letters at least, so a stray
+    /// "a" never picks a choice.
+    static func uniquePrefix(_ text: String, in fact: FactDeclaration) -> Choice? {
+        let latin = text.allSatisfy(\.isASCII)
+        guard text.count >= (latin ? 3 : 2) else { return nil }
+        let lower = text.lowercased()
+        func parts(_ label: String) -> [String] {
+            let whole = normalize(label)
+            return [whole] + whole.split(whereSeparator: { "/／、（(".contains($0) }).map(String.init)
         }
+        let matches = fact.choices.filter { c in
+            latin ? parts(c.label.en).contains { $0.lowercased().hasPrefix(lower) } || c.id.hasPrefix(lower)
+                  : parts(c.label.zh).contains { $0.hasPrefix(text) }
+        }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// Full-width digits and punctuation folded to ASCII, surrounding spaces removed.

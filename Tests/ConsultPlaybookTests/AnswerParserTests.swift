@@ -71,5 +71,20 @@ struct AnswerParserTests {
         #expect(error.accepted.zh.contains("抖音（douyin）"))
     }
 
+    /// The start of a long label, or of one of its parts, picks the choice when only one fits;
+    /// too short or shared by two choices it is still refused.
+    @Test func aUniquePrefixOfALabelPicksTheChoice() throws {
+        let program = try #require(PlaybookLoader.load(try LoaderTests.bundled()).program)
+        let category = try #require(program.question("category")?.fact)
+        let targeting = try #require(program.question("targeting_mode")?.fact)
+        for (typed, id) in [("生鲜", "food_fresh"), ("农产品", "food_fresh"), ("童装", "kids_mother_baby"), ("appar", "apparel"), ("3C数", "3c_digital")] {
+            #expect(try AnswerParser.parse(typed, for: category).get() == .string(id), "\(typed)")
+        }
+        #expect(try AnswerParser.parse("宽定向", for: targeting).get() == .string("wide"))
+        for refused in ["皮", "ap", "家"] {
+            if case .success(let v) = AnswerParser.parse(refused, for: category) { Issue.record("\(refused) was taken as \(v)") }
+        }
+    }
+
     struct Unexpected: Error {}
 }
