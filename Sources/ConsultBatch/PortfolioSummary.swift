@@ -107,13 +107,18 @@ final class PortfolioSummary {
     var headerTables: [(fact: String, label: String, rows: [(value: String, display: String, breakdown: Breakdown)])] {
         program.header.compactMap { fact in
             guard let values = byHeader[fact] else { return nil }
-            let order = (program.declaration(of: fact)?.choices.map(\.id) ?? []) + ["unknown"]
             let rows = values.map { (value: $0.key, display: $0.value.display, breakdown: $0.value.breakdown) }
-                .sorted { a, b in
-                    let ia = order.firstIndex(of: a.value) ?? Int.max, ib = order.firstIndex(of: b.value) ?? Int.max
-                    return ia != ib ? ia < ib : a.value < b.value
-                }
-            return (fact, label(of: fact), rows)
+            return (fact, label(of: fact), inChoiceOrder(rows, of: fact, value: \.value))
+        }
+    }
+
+    /// Rows keyed by a choice value, in the fact's choice order, "unknown" last, others by id.
+    func inChoiceOrder<Row>(_ rows: [Row], of fact: String, value: (Row) -> String) -> [Row] {
+        let order = (program.declaration(of: fact)?.choices.map(\.id) ?? []) + ["unknown"]
+        return rows.sorted { a, b in
+            let (va, vb) = (value(a), value(b))
+            let ia = order.firstIndex(of: va) ?? Int.max, ib = order.firstIndex(of: vb) ?? Int.max
+            return ia != ib ? ia < ib : va < vb
         }
     }
 
@@ -126,14 +131,8 @@ final class PortfolioSummary {
     var positionTables: [(fact: String, label: String, rows: [(value: String, display: String, count: Int)])] {
         program.position.compactMap { fact in
             guard let values = byPosition[fact] else { return nil }
-            let declaration = program.declaration(of: fact)
-            let order = (declaration?.choices.map(\.id) ?? []) + ["unknown"]
             let rows = values.map { (value: $0.key, display: $0.value.display, count: $0.value.count) }
-                .sorted { a, b in
-                    let ia = order.firstIndex(of: a.value) ?? Int.max, ib = order.firstIndex(of: b.value) ?? Int.max
-                    return ia != ib ? ia < ib : a.value < b.value
-                }
-            return (fact, label(of: fact), rows)
+            return (fact, label(of: fact), inChoiceOrder(rows, of: fact, value: \.value))
         }
     }
 
