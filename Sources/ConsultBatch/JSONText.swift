@@ -1,4 +1,5 @@
 import ConsultEngine
+import ConsultExpression
 
 /// A parsed JSON value that keeps numbers as written, so `0.1` stays the decimal 0.1.
 indirect enum JSONText: Sendable {
@@ -17,7 +18,7 @@ indirect enum JSONText: Sendable {
         case .bool(let b): return b ? "true" : "false"
         case .number(let text):
             if !text.contains(where: { $0 == "e" || $0 == "E" }) { return text }
-            return ExactDecimal.parse(Array(text.utf8), allowExponent: true)?.description ?? text
+            return Number(json: text)?.description ?? text
         case .string(let s): return s
         case .array, .object: return nil
         }

@@ -34,65 +34,68 @@ struct ThresholdChecks {
     /// Walks the parts of the condition that hold; a numeric comparison that holds is a check.
     private func collect(_ node: TraceNode, into out: inout [String]) {
         guard node.value == .bool(true) else { return }
-        switch node.node {
-        case .binary(let op, let l, let r, _) where op.isComparison && op != .in && op != .notIn:
-            guard node.children.count == 2, case .number = node.children[0].value, case .number = node.children[1].value else { return }
-            let kind = factKind(l) ?? factKind(r)
+        switch node.node.operation {
+        case .compare(let op):
+            guard case .number = node.children[0].value, case .number = node.children[1].value else { return }
+            let kind = factKind(node.node.operands[0]) ?? factKind(node.node.operands[1])
             let line = "\(side(node.children[0], kind)) \(symbol(op)) \(side(node.children[1], kind))"
             if !out.contains(line) { out.append(line) }
-        case .binary(.and, _, _, _), .binary(.or, _, _, _), .call, .unary:
+        case .and, .or, .not, .builtin:
             for child in node.children { collect(child, into: &out) }
-        default:
+        case .literal, .fact, .negate, .arithmetic, .member:
             break
         }
     }
 
     private func side(_ node: TraceNode, _ kind: FactKind?) -> String {
-        switch node.node {
-        case .fact(let name, _):
-            return text.line(name).map { "\($0.label) \($0.display)" } ?? name
-        case .number(let n, _):
-            return ValueFormatter.format(.number(n), as: kind.map { FactDeclaration(id: "", kind: $0) }, text.language)
-        default:
-            let value = ValueFormatter.format(node.value, as: kind.map { FactDeclaration(id: "", kind: $0) }, text.language)
+        let declaration = kind.map { FactDeclaration(id: "", kind: $0) }
+        switch node.node.operation {
+        case .fact(let slot):
+            return text.line(slot.name).map { "\($0.label) \($0.display)" } ?? slot.name
+        case .literal(let value):
+            return ValueFormatter.format(value, as: declaration, text.language)
+        case .not, .negate, .and, .or, .arithmetic, .compare, .member, .builtin:
+            let value = ValueFormatter.format(node.value, as: declaration, text.language)
             // "保本ROI × 1.5 = 3.33": the words of the threshold, never its expression syntax.
             return "\(words(node.node)) = \(value)"
         }
     }
 
     /// An arithmetic threshold in the reader's words: facts by their labels, × ÷ for * /.
-    private func words(_ node: Node) -> String {
-        switch node {
-        case .fact(let name, _): return text.line(name)?.label ?? name
-        case .number(let n, _): return n.description
-        case .binary(let op, let l, let r, _):
+    private func words(_ node: TypedNode) -> String {
+        let parts = node.operands.map(words)
+        switch node.operation {
+        case .fact(let slot): return text.line(slot.name)?.label ?? slot.name
+        case .literal(let value): return value.description
+        case .arithmetic(let op):
             let symbol = switch op {
             case .multiply: "×"
             case .divide: "÷"
             case .add: "+"
             case .subtract: "−"
-            default: op.rawValue
             }
-            return "\(words(l)) \(symbol) \(words(r))"
-        case .call(let name, let args, _):
-            return "\(name)(" + args.map(words).joined(separator: ", ") + ")"
-        default: return "…"
+            return "\(parts[0]) \(symbol) \(parts[1])"
+        case .negate: return "−" + parts[0]
+        case .builtin(.max): return text.language == .zh ? "\(parts.joined(separator: "与"))中较大者" : "the larger of \(parts.joined(separator: " and "))"
+        case .builtin(.min): return text.language == .zh ? "\(parts.joined(separator: "与"))中较小者" : "the smaller of \(parts.joined(separator: " and "))"
+        case .not, .and, .or, .compare, .member, .builtin: return "…"
         }
     }
 
-    private func factKind(_ node: Node) -> FactKind? {
-        if case .fact(let name, _) = node { return text.program.declaration(of: name)?.kind }
-        for child in node.children { if let k = factKind(child) { return k } }
+    private func factKind(_ node: TypedNode) -> FactKind? {
+        if let name = node.fact { return text.program.declaration(of: name)?.kind }
+        for operand in node.operands { if let k = factKind(operand) { return k } }
         return nil
     }
 
-    private func symbol(_ op: BinaryOperator) -> String {
+    private func symbol(_ op: Comparison) -> String {
         switch op {
         case .lessOrEqual: "≤"
         case .greaterOrEqual: "≥"
         case .notEqual: "≠"
         case .equal: "="
-        default: op.rawValue
+        case .less: "<"
+        case .greater: ">"
         }
     }
 }

@@ -8,6 +8,9 @@ indirect enum CheckedType: Equatable {
     case list(CheckedType?)
     case poisoned
 
+    /// The type of the emitted node; a poisoned node is never emitted (compiling fails).
+    var nodeType: ExpressionType { expressionType ?? .bool }
+
     var expressionType: ExpressionType? {
         switch self {
         case .number: return .number
@@ -41,7 +44,23 @@ indirect enum CheckedType: Equatable {
     }
 }
 
-/// Type-checks a parsed tree against the declared facts, reporting every error it finds.
+/// A checked sub-expression: its static type and the typed node the checker emits for it.
+struct Checked {
+    var type: CheckedType
+    var node: TypedNode
+
+    init(_ type: CheckedType, _ operation: TypedNode.Operation, _ span: ExpressionSpan, _ operands: [Checked] = []) {
+        self.type = type
+        self.node = TypedNode(operation, type.nodeType, span, operands.map(\.node))
+    }
+
+    static func poisoned(_ span: ExpressionSpan) -> Checked {
+        Checked(.poisoned, .literal(.unknown), span)
+    }
+}
+
+/// Type-checks a parsed tree against the declared facts, reporting every error it finds, and
+/// emits the typed tree the evaluator runs.
 struct Checker {
     let schema: FactSchema
     var errors: [ExpressionError] = []
@@ -50,29 +69,31 @@ struct Checker {
         self.schema = schema
     }
 
-    mutating func check(_ node: Node) -> CheckedType {
+    mutating func check(_ node: Node) -> Checked {
         switch node {
-        case .number: return .number
-        case .string: return .string
-        case .bool: return .bool
+        case .number(let number, let span): return Checked(.number, .literal(.number(number)), span)
+        case .string(let text, let span): return Checked(.string, .literal(.string(text)), span)
+        case .bool(let flag, let span): return Checked(.bool, .literal(.bool(flag)), span)
         case .fact(let name, let span): return checkFact(name, span)
-        case .list(let items, _): return checkList(items)
-        case .unary(let op, let operand, _): return checkUnary(op, operand)
+        case .list(let items, let span): return checkList(items, span)
+        case .unary(let op, let operand, let span): return checkUnary(op, operand, span)
         case .binary(let op, let left, let right, let span): return checkBinary(op, left, right, span)
         case .call(let name, let arguments, let span): return checkCall(name, arguments, span)
         }
     }
 
-    mutating func checkFact(_ name: String, _ span: ExpressionSpan) -> CheckedType {
-        guard let type = schema.type(of: name) else {
+    mutating func checkFact(_ name: String, _ span: ExpressionSpan) -> Checked {
+        guard let type = schema.type(of: name), let index = schema.slot(of: name) else {
             reportUnknownFact(name, span)
-            return .poisoned
+            return .poisoned(span)
         }
+        let checked: CheckedType
         switch type.expressionType {
-        case .number: return .number
-        case .bool: return .bool
-        case .string, .list: return .string
+        case .number: checked = .number
+        case .bool: checked = .bool
+        case .string, .list: checked = .string
         }
+        return Checked(checked, .fact(FactSlot(name: name, index: index)), span)
     }
 
     mutating func reportUnknownFact(_ name: String, _ span: ExpressionSpan) {
@@ -87,13 +108,14 @@ struct Checker {
             span: span, notes: notes))
     }
 
-    /// A list literal: literal elements of one type.
-    mutating func checkList(_ items: [Node]) -> CheckedType {
+    /// A list literal: literal elements of one type, emitted as one constant.
+    mutating func checkList(_ items: [Node], _ span: ExpressionSpan) -> Checked {
         var elementType: CheckedType?
         var reportedMix = false
+        var values: [Value] = []
         for item in items {
             guard item.isLiteral else {
-                let type = check(item)
+                let type = check(item).type
                 if type != .poisoned {
                     var notes: [String] = []
                     if case .fact = item { notes.append("fact ids in a list are only accepted by unknown_count([...])") }
@@ -102,7 +124,9 @@ struct Checker {
                 }
                 continue
             }
-            let type = check(item)
+            let checked = check(item)
+            let type = checked.type
+            if case .literal(let value) = checked.node.operation { values.append(value) }
             if let expected = elementType, expected != type, !reportedMix {
                 errors.append(.typeMismatch(
                     "list elements must all have the same type; found \(expected.plural) and \(type.plural)", item.span))
@@ -111,7 +135,7 @@ struct Checker {
                 elementType = type
             }
         }
-        return .list(elementType)
+        return Checked(.list(elementType), .literal(.list(values)), span)
     }
 
     /// How an operand is named in messages: "choice 'platform'", "number 'store_rating'", "a string".

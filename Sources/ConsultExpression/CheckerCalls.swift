@@ -1,38 +1,39 @@
 import ConsultDiagnostics
 
-// The five built-in functions and their arity and argument rules.
+// The built-in functions and their arity and argument rules.
 
 extension Checker {
-    static let functions = ["known", "unknown", "unknown_count", "max", "min"]
+    static let functions = Builtin.allCases.map(\.rawValue)
 
-    mutating func checkCall(_ name: String, _ arguments: [Node], _ span: ExpressionSpan) -> CheckedType {
-        switch name {
-        case Parser.placeholder:
-            // A syntax error was reported here; still check what was parsed inside it.
-            checkLeniently(arguments)
-            return .poisoned
-        case "known", "unknown":
-            checkArity(name, arguments, expected: 1, span)
-            for argument in arguments { _ = check(argument) }
-            return .bool
-        case "unknown_count":
-            checkArity(name, arguments, expected: 1, span)
-            for argument in arguments { checkFactList(argument) }
-            return .number
-        case "max", "min":
-            checkArity(name, arguments, expected: 2, span)
-            for argument in arguments {
-                require(.number, check(argument), argument, "\(name) needs numbers")
+    mutating func checkCall(_ name: String, _ arguments: [Node], _ span: ExpressionSpan) -> Checked {
+        guard let builtin = Builtin(rawValue: name) else {
+            if name != Parser.placeholder {
+                errors.append(ExpressionError(
+                    id: "expr.unknown-function",
+                    message: "unknown function '\(name)'\(Suggestion.didYouMean(name, in: Self.functions))",
+                    span: span,
+                    notes: ["available functions: " + Self.functions.joined(separator: ", ")]))
             }
-            return .number
-        default:
-            errors.append(ExpressionError(
-                id: "expr.unknown-function",
-                message: "unknown function '\(name)'\(Suggestion.didYouMean(name, in: Self.functions))",
-                span: span,
-                notes: ["available functions: " + Self.functions.joined(separator: ", ")]))
+            // A syntax error or an unknown name: still check what is inside it.
             checkLeniently(arguments)
-            return .poisoned
+            return .poisoned(span)
+        }
+        checkArity(builtin, arguments, span)
+        switch builtin {
+        case .known, .unknown:
+            let checked = arguments.map { check($0) }
+            return Checked(.bool, .builtin(builtin), span, checked)
+        case .unknownCount:
+            // The facts of the list become the operands: the function counts the unknown ones.
+            let facts = arguments.flatMap { checkFactList($0) }
+            return Checked(.number, .builtin(builtin), span, facts)
+        case .max, .min:
+            let checked = arguments.map { argument -> Checked in
+                let result = check(argument)
+                require(.number, result.type, argument, "\(name) needs numbers")
+                return result
+            }
+            return Checked(.number, .builtin(builtin), span, checked)
         }
     }
 
@@ -48,35 +49,37 @@ extension Checker {
         }
     }
 
-    private mutating func checkArity(_ name: String, _ arguments: [Node], expected: Int, _ span: ExpressionSpan) {
-        guard arguments.count != expected else { return }
-        let noun = expected == 1 ? "argument" : "arguments"
+    private mutating func checkArity(_ builtin: Builtin, _ arguments: [Node], _ span: ExpressionSpan) {
+        guard arguments.count != builtin.arity else { return }
+        let noun = builtin.arity == 1 ? "argument" : "arguments"
         errors.append(ExpressionError(
             id: "expr.arity",
-            message: "\(name) takes \(expected) \(noun), got \(arguments.count)",
+            message: "\(builtin.rawValue) takes \(builtin.arity) \(noun), got \(arguments.count)",
             span: span))
     }
 
-    /// unknown_count's argument: a list literal of fact ids.
-    private mutating func checkFactList(_ argument: Node) {
+    /// unknown_count's argument: a list literal of fact ids; returns the checked fact reads.
+    private mutating func checkFactList(_ argument: Node) -> [Checked] {
         guard case .list(let items, _) = argument else {
-            let type = check(argument)
+            let type = check(argument).type
             if type != .poisoned {
                 errors.append(.typeMismatch(
                     "unknown_count takes a list of fact ids, got \(describe(argument, type))", argument.span,
                     notes: ["e.g. unknown_count([store_rating, monthly_gmv])"]))
             }
-            return
+            return []
         }
+        var facts: [Checked] = []
         for item in items {
             if case .fact(let name, let span) = item {
-                _ = checkFact(name, span)
+                facts.append(checkFact(name, span))
                 continue
             }
-            let type = check(item)
+            let type = check(item).type
             if type != .poisoned {
                 errors.append(.typeMismatch("unknown_count takes fact ids, got \(describe(item, type))", item.span))
             }
         }
+        return facts
     }
 }

@@ -2,39 +2,64 @@
 // equality needs two operands of the same type, `in` needs a list of the left operand's type.
 
 extension Checker {
-    mutating func checkUnary(_ op: UnaryOperator, _ operand: Node) -> CheckedType {
-        let type = check(operand)
+    mutating func checkUnary(_ op: UnaryOperator, _ operand: Node, _ span: ExpressionSpan) -> Checked {
+        let checked = check(operand)
         switch op {
         case .not:
-            require(.bool, type, operand, "'not' needs a boolean")
-            return .bool
+            require(.bool, checked.type, operand, "'not' needs a boolean")
+            return Checked(.bool, .not, span, [checked])
         case .negate:
-            require(.number, type, operand, "'-' needs a number")
-            return .number
+            require(.number, checked.type, operand, "'-' needs a number")
+            return Checked(.number, .negate, span, [checked])
         }
     }
 
-    mutating func checkBinary(_ op: BinaryOperator, _ left: Node, _ right: Node, _ span: ExpressionSpan) -> CheckedType {
-        let leftType = check(left), rightType = check(right)
+    mutating func checkBinary(_ op: BinaryOperator, _ left: Node, _ right: Node, _ span: ExpressionSpan) -> Checked {
+        let l = check(left), r = check(right)
+        let leftType = l.type, rightType = r.type
         switch op {
         case .and, .or:
             requireBoth(.bool, (left, leftType), (right, rightType), "'\(op.rawValue)' needs booleans", span)
-            return .bool
+            return Checked(.bool, op == .and ? .and : .or, span, [l, r])
         case .add, .subtract, .multiply, .divide:
             requireBoth(.number, (left, leftType), (right, rightType), "'\(op.rawValue)' needs numbers", span)
-            return .number
+            return Checked(.number, .arithmetic(Self.arithmetic(op)), span, [l, r])
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             let notes = [leftType, rightType].contains(.string)
                 ? ["strings and choices compare only with '==', '!=', 'in' and 'not in'"] : []
             requireBoth(.number, (left, leftType), (right, rightType), "'\(op.rawValue)' needs numbers", span,
                         notes: notes)
-            return .bool
+            return Checked(.bool, .compare(Self.comparison(op)), span, [l, r])
         case .equal, .notEqual:
             checkEquality(op, left, leftType, right, rightType, span)
-            return .bool
+            return Checked(.bool, .compare(Self.comparison(op)), span, [l, r])
         case .in, .notIn:
             checkMembership(op, left, leftType, right, rightType)
-            return .bool
+            return Checked(.bool, .member(negated: op == .notIn), span, [l, r])
+        }
+    }
+
+    private static func arithmetic(_ op: BinaryOperator) -> Arithmetic {
+        switch op {
+        case .add: return .add
+        case .subtract: return .subtract
+        case .multiply: return .multiply
+        case .divide: return .divide
+        case .and, .or, .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in, .notIn:
+            preconditionFailure("not an arithmetic operator: \(op)")
+        }
+    }
+
+    private static func comparison(_ op: BinaryOperator) -> Comparison {
+        switch op {
+        case .equal: return .equal
+        case .notEqual: return .notEqual
+        case .less: return .less
+        case .lessOrEqual: return .lessOrEqual
+        case .greater: return .greater
+        case .greaterOrEqual: return .greaterOrEqual
+        case .and, .or, .add, .subtract, .multiply, .divide, .in, .notIn:
+            preconditionFailure("not a comparison: \(op)")
         }
     }
 

@@ -2,12 +2,13 @@
 /// times keeps errors at load time (with spans) and evaluation total and fast.
 public struct Expression: Sendable {
     public let source: String
+    /// The syntax tree, for lint and explanations that reason about how the condition is written.
     public let root: Node
+    /// The checked program: what every evaluation runs.
+    public let typed: TypedNode
     public let type: ExpressionType
     /// Distinct fact ids referenced anywhere, in order of first appearance.
     public let factsRead: [String]
-    /// Declared type of each fact read; a value of another kind reads as unknown.
-    let factTypes: [String: ExpressionType]
 
     /// Parses and checks; reports EVERY error found in one pass (the parser recovers where it can;
     /// the checker reports all type errors), sorted by position.
@@ -23,24 +24,55 @@ public struct Expression: Sendable {
         var checker = Checker(schema: schema)
         let checked = checker.check(root)
         errors += checker.errors
-        if let expecting, let actual = checked.expressionType, actual != expecting {
+        if let expecting, let actual = checked.type.expressionType, actual != expecting {
             errors.append(.typeMismatch(expectationMessage(expecting, actual), root.span))
         }
-        guard errors.isEmpty, let type = checked.expressionType else {
+        guard errors.isEmpty, let type = checked.type.expressionType else {
             return .failure(ordered(errors))
         }
-        let facts = factIDs(in: root)
-        var factTypes: [String: ExpressionType] = [:]
-        for fact in facts { factTypes[fact] = schema.type(of: fact)?.expressionType }
-        return .success(Expression(source: source, root: root, type: type,
-                                   factsRead: facts, factTypes: factTypes))
+        return .success(Expression(source: source, root: root, typed: checked.node, type: type,
+                                   factsRead: checked.node.facts))
+    }
+
+    /// The value under `facts`.
+    public func evaluate(_ facts: some FactSource) -> Value {
+        var evaluator = Evaluator(facts: facts, observer: NoObserver())
+        return evaluator.evaluate(typed)
+    }
+
+    /// Same, and appends to `reads` each fact actually read (once, in order of first read), under
+    /// short-circuit (`and` stops at the first false operand, `or` at the first true one): the rule's evidence.
+    public func evaluate(_ facts: some FactSource, reads: inout [String]) -> Value {
+        var evaluator = Evaluator(facts: facts, observer: ReadRecorder(reads: reads))
+        let value = evaluator.evaluate(typed)
+        reads = evaluator.observer.reads
+        return value
+    }
+
+    /// Evaluates every sub-expression (no short-circuit) and returns the tree with each node's value.
+    public func trace(_ facts: some FactSource) -> TraceNode {
+        var evaluator = Evaluator(facts: facts, observer: TraceBuilder(scalars: Array(source.unicodeScalars)))
+        _ = evaluator.evaluate(typed)
+        return evaluator.observer.stack[0]
+    }
+
+    public func evaluate(_ fact: (String) -> Value) -> Value {
+        withoutActuallyEscaping(fact) { evaluate(NamedFacts($0)) }
+    }
+
+    public func evaluate(_ fact: (String) -> Value, reads: inout [String]) -> Value {
+        withoutActuallyEscaping(fact) { fact in evaluate(NamedFacts(fact), reads: &reads) }
+    }
+
+    public func trace(_ fact: (String) -> Value) -> TraceNode {
+        withoutActuallyEscaping(fact) { trace(NamedFacts($0)) }
     }
 
     /// `unknown_count(["a", "b"])` names facts with strings, as the domain brief writes it; they
     /// mean the same as `unknown_count([a, b])` and are checked as fact ids.
     private static func quotedFactNames(_ node: Node) -> Node {
         switch node {
-        case .call("unknown_count", let arguments, let span):
+        case .call(Builtin.unknownCount.rawValue, let arguments, let span):
             let rewritten = arguments.map { argument -> Node in
                 guard case .list(let items, let listSpan) = argument else { return argument }
                 return .list(items.map { item in
@@ -48,7 +80,7 @@ public struct Expression: Sendable {
                     return item
                 }, listSpan)
             }
-            return .call("unknown_count", rewritten, span)
+            return .call(Builtin.unknownCount.rawValue, rewritten, span)
         case .unary(let op, let operand, let span):
             return .unary(op, quotedFactNames(operand), span)
         case .binary(let op, let l, let r, let span):
@@ -79,16 +111,5 @@ public struct Expression: Sendable {
         return unique.enumerated()
             .sorted { ($0.element.span.start, $0.offset) < ($1.element.span.start, $1.offset) }
             .map(\.element)
-    }
-
-    /// Distinct fact ids in order of first appearance (pre-order, left to right).
-    private static func factIDs(in root: Node) -> [String] {
-        var ids: [String] = []
-        var pending = [root]
-        while let node = pending.popLast() {
-            if case .fact(let name, _) = node, !ids.contains(name) { ids.append(name) }
-            pending.append(contentsOf: node.children.reversed())
-        }
-        return ids
     }
 }

@@ -9,6 +9,12 @@ extension Number {
         self = number
     }
 
+    /// Parses a JSON number, exponent allowed ("1.5e-5"); nil for anything else.
+    public init?(json text: String) {
+        guard let number = DecimalScanner.parse(text.utf8, allowExponent: true) else { return nil }
+        self = number
+    }
+
     /// The decimal shown by the shortest text that round-trips `double` (so `Number(0.1)` is 0.1).
     /// Infinities and NaN, which no decimal can represent, become zero.
     public init(_ double: Double) {

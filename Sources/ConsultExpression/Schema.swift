@@ -42,18 +42,27 @@ public enum ExpressionType: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The declared facts an expression may read; the checker resolves every identifier against it.
+/// A fact's slot is its position in `names`: expressions compiled against one schema read their
+/// facts from one vector of values indexed by slot.
 public struct FactSchema: Sendable {
     private let types: [String: FactType]
+    private let slots: [String: Int]
     /// All fact ids, sorted.
     public let names: [String]
 
     public init(_ types: [String: FactType]) {
         self.types = types
         self.names = types.keys.sorted()
+        self.slots = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     }
 
     public func type(of fact: String) -> FactType? {
         types[fact]
+    }
+
+    /// The index of `fact`'s value in a fact vector.
+    public func slot(of fact: String) -> Int? {
+        slots[fact]
     }
 
     /// Choice facts that accept `id` as a value, sorted (for "did you forget the quotes?" notes).

@@ -22,10 +22,10 @@ struct ConditionExplainer {
     }
 
     private func walk(_ node: TraceNode, depth: Int, into out: inout [(Int, String)]) {
-        if case .binary(let op, _, _, _) = node.node, op == .and || op == .or {
-            let group = op == .and ? t("以下全部成立", "all of") : t("以下任一成立", "any of")
+        if node.node.operation == .and || node.node.operation == .or {
+            let group = node.node.operation == .and ? t("以下全部成立", "all of") : t("以下任一成立", "any of")
             out.append((depth, mark(node.value) + " " + group))
-            for part in flatten(node, op) { walk(part, depth: depth + 1, into: &out) }
+            for part in flatten(node, node.node.operation) { walk(part, depth: depth + 1, into: &out) }
             return
         }
         out.append((depth, mark(node.value) + " " + node.text))
@@ -34,8 +34,8 @@ struct ConditionExplainer {
     }
 
     /// `a and (b and c)` is one list of three.
-    private func flatten(_ node: TraceNode, _ op: BinaryOperator) -> [TraceNode] {
-        guard case .binary(let inner, _, _, _) = node.node, inner == op else { return [node] }
+    private func flatten(_ node: TraceNode, _ op: TypedNode.Operation) -> [TraceNode] {
+        guard node.node.operation == op else { return [node] }
         return node.children.flatMap { flatten($0, op) }
     }
 
@@ -53,27 +53,39 @@ struct ConditionExplainer {
             let names = unanswered(node).map(name).joined(separator: t("、", ", "))
             return t("未知 — 需回答：", "unknown — answer: ") + (names.isEmpty ? t("（无）", "(none)") : names)
         }
-        if case .binary(let op, _, _, _) = node.node, op.isComparison, node.children.count == 2 {
-            return comparison(op, node.children[0], node.children[1], holds: node.value == .bool(true))
+        switch node.node.operation {
+        case .compare(let op):
+            return comparison(.threshold(op), node.children[0], node.children[1], holds: node.value == .bool(true))
+        case .member(let negated):
+            return comparison(.membership(negated: negated), node.children[0], node.children[1], holds: node.value == .bool(true))
+        case .literal, .fact, .not, .negate, .and, .or, .arithmetic, .builtin:
+            break
         }
         return "= " + display(node)
     }
 
-    private func comparison(_ op: BinaryOperator, _ left: TraceNode, _ right: TraceNode, holds: Bool) -> String {
+    private enum Test {
+        case threshold(Comparison)
+        case membership(negated: Bool)
+    }
+
+    private func comparison(_ test: Test, _ left: TraceNode, _ right: TraceNode, holds: Bool) -> String {
         let fact = factOf(left) ?? factOf(right)
         var parts = ["= " + display(left, as: fact)]
-        switch op {
-        case .in, .notIn:
+        switch test {
+        case .membership(let negated):
             let items: [String]
             if case .list(let values) = right.value { items = values.map { format($0, fact) } } else { items = [display(right, as: fact)] }
-            let need = op == .in ? t("需为其一：", "needs one of: ") : t("需不为：", "needs none of: ")
+            let need = negated ? t("需不为：", "needs none of: ") : t("需为其一：", "needs one of: ")
             parts.append(need + items.joined(separator: t("、", ", ")))
-        case .equal, .notEqual:
-            parts.append((op == .equal ? t("需为 ", "needs ") : t("需不为 ", "needs not ")) + display(right, as: fact))
-        default:
+        case .threshold(.equal):
+            parts.append(t("需为 ", "needs ") + display(right, as: fact))
+        case .threshold(.notEqual):
+            parts.append(t("需不为 ", "needs not ") + display(right, as: fact))
+        case .threshold(let op):
             parts.append(t("阈值 ", "threshold ") + op.rawValue + " " + display(right, as: fact))
             if case .number(let l) = left.value, case .number(let r) = right.value {
-                parts.append(gap(l < r ? r - l : l - r, strict: op == .less || op == .greater, holds: holds, fact))
+                parts.append(gap(l < r ? r - l : l - r, strict: op.isStrict, holds: holds, fact))
             }
         }
         if let facts = inputs(left) { parts.append(facts) }
@@ -82,7 +94,7 @@ struct ConditionExplainer {
 
     /// The fact a side reads when it is a single fact.
     private func factOf(_ node: TraceNode) -> FactDeclaration? {
-        if case .fact(let name, _) = node.node { return program.declaration(of: name) }
+        if let name = node.node.fact { return program.declaration(of: name) }
         return nil
     }
 
@@ -121,7 +133,7 @@ struct ConditionExplainer {
     }
 
     private func factNodes(_ node: TraceNode) -> [(name: String, value: Value)] {
-        if case .fact(let name, _) = node.node { return [(name, node.value)] }
+        if let name = node.node.fact { return [(name, node.value)] }
         var seen = Set<String>()
         return node.children.flatMap(factNodes).filter { seen.insert($0.name).inserted }
     }

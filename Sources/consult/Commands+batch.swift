@@ -1,5 +1,5 @@
 import ArgumentParser
 
 extension Consult {
-    static var batchCommands: [any ParsableCommand.Type] { [Batch.self, BenchRules.self] }
+    static var batchCommands: [any ParsableCommand.Type] { [Batch.self] }
 }

@@ -60,34 +60,6 @@ import TestSupport
         #expect(throws: BatchError.self) { try ColumnMap.custom(csv: "x,monthly_gvm\n", program: program) }
     }
 
-    @Test func decodesFlatJSONLinesLikeAnswerParser() throws {
-        let program = try loadProgram("bench/playbooks")
-        let compiled = CompiledProgram(program: program)
-        let decoder = FlatJSONDecoder(compiled: compiled)
-        let block = compiled.makeBlock(capacity: 8)
-        func decode(_ line: String) -> [FlatJSONDecoder.Failure] {
-            Array(line.utf8).withUnsafeBufferPointer { decoder.decode($0, into: block, row: block.appendRow()) }
-        }
-        func value(_ fact: String, _ row: Int) -> Value { block.value(compiled.layout.slot(fact)!, row: row) }
-        #expect(decode(#"{"merchant_id":"M1","platform":"douyin","store_rating":4.60,"return_rate":0.12,"team_size":12,"uses_lucky_bags":true,"ad_roi":null}"#).isEmpty)
-        #expect(value("platform", 0) == .string("douyin"))
-        #expect(value("store_rating", 0) == .number(Number("4.6")!))
-        #expect(value("uses_lucky_bags", 0) == .bool(true))
-        #expect(value("ad_roi", 0) == .unknown)
-        // Other answer forms go through AnswerParser: a Chinese label, 万, yes/no as 1, an exponent.
-        #expect(decode(#"{"platform":"快手","monthly_gmv":"80万","uses_lucky_bags":1,"return_rate":1.5e-1,"category":"\u98df\u54c1"}"#).isEmpty)
-        #expect(value("platform", 1) == .string("kuaishou"))
-        #expect(value("monthly_gmv", 1) == .number(800_000))
-        #expect(value("uses_lucky_bags", 1) == .bool(true))
-        #expect(value("return_rate", 1) == .number(Number("0.15")!))
-        #expect(value("category", 1) == .string("food"))
-        // Out of range, not whole, not a choice, not flat.
-        let failures = decode(#"{"store_rating":5.5,"team_size":2.5,"platform":"weibo","aov":[1],"x":"ignored"}"#)
-        #expect(failures.map(\.key) == ["store_rating", "team_size", "platform", "aov"])
-        #expect(failures[0].problem == "is out of range")
-        #expect(decoder.ignoredKeys == ["merchant_id", "x"])
-    }
-
     /// Hostile JSON Lines rows: each is refused with a reason (the row is bad, the run goes on);
     /// none traps. Valid escapes decode to the characters they name.
     @Test(arguments: [

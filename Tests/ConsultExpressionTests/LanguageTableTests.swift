@@ -16,7 +16,8 @@ struct LanguageTableTests {
             var reads: [String] = []
             #expect(expression.evaluate(row.fact, reads: &reads) == expected, "evaluate(reads:)")
             #expect(expression.trace(row.fact).value == expected, "trace")
-            #expect(expression.bind(slot).evaluate(slotValues(row.facts)) == expected, "bind")
+            #expect(expression.evaluate(factVector(row.facts)) == expected, "fact vector")
+            #expect(expression.trace(factVector(row.facts)).value == expected, "trace over a fact vector")
         case (.errors(let ids), .failure(let errors)):
             #expect(errors.map(\.id) == ids, "\(errors)")
             for error in errors {
@@ -30,27 +31,27 @@ struct LanguageTableTests {
         }
     }
 
-    /// Bound evaluation must agree with the interpreter on every compiling row and on every
-    /// combination of the table's facts being present or unknown.
-    @Test func bindAgreesWithEvaluateOverTheWholeTable() {
+    /// Every way of evaluating must agree on every compiling row and on every combination of the
+    /// table's facts being present or unknown; reads are a subset of the facts the expression names.
+    @Test func everyPathAgreesOverTheWholeTable() {
         let variants: [[String: Value]] = [baseFacts, [:], baseFacts.mapValues { _ in .unknown }]
         for row in allRows {
             guard let expression = compiled(row.source, expecting: row.expecting) else { continue }
-            let bound = expression.bind(slot)
             for facts in [row.facts] + variants {
                 let expected = expression.evaluate { facts[$0] ?? .unknown }
-                #expect(bound.evaluate(slotValues(facts)) == expected, "\(row.source) with \(facts)")
+                var reads: [String] = []
+                #expect(expression.evaluate(factVector(facts), reads: &reads) == expected, "\(row.source) with \(facts)")
+                #expect(reads.allSatisfy(expression.factsRead.contains), "\(row.source)")
                 #expect(expression.trace { facts[$0] ?? .unknown }.value == expected, "\(row.source)")
             }
         }
     }
 
-    @Test func boundSlotsOutsideTheArrayReadAsUnknown() throws {
+    @Test func aFactOfTheWrongKindOrOutsideTheVectorReadsAsUnknown() throws {
         let expression = try #require(compiled("unknown(store_rating) or store_rating > 4"))
-        #expect(expression.bind { _ in 99 }.evaluate([]) == T)
-        #expect(expression.bind { _ in -1 }.evaluate([.number(5)]) == T)
-        #expect(expression.bind { _ in 0 }.evaluate([.number(5)]) == T)
-        #expect(expression.bind { _ in 0 }.evaluate([.number(3)]) == F)
-        #expect(expression.bind { _ in 0 }.evaluate([.string("5")]) == T)
+        #expect(expression.evaluate(FactVector(count: 0)) == T)
+        #expect(expression.evaluate(factVector(["store_rating": .number(5)])) == T)
+        #expect(expression.evaluate(factVector(["store_rating": .number(3)])) == F)
+        #expect(expression.evaluate(factVector(["store_rating": .string("5")])) == T)
     }
 }

@@ -37,7 +37,7 @@ struct RobustnessTests {
                 for facts in [baseFacts, [:]] {
                     let value = expression.evaluate { facts[$0] ?? .unknown }
                     #expect(expression.trace { facts[$0] ?? .unknown }.value == value, "\(source)")
-                    #expect(expression.bind(slot).evaluate(slotValues(facts)) == value, "\(source)")
+                    #expect(expression.evaluate(factVector(facts)) == value, "\(source)")
                 }
             }
         }

@@ -84,11 +84,9 @@ func compileErrors(_ source: String, expecting: ExpressionType? = nil) -> [Expre
     }
 }
 
-/// Slot numbers for bound evaluation: position in the schema's sorted names.
-func slot(_ fact: String) -> Int {
-    testSchema.names.firstIndex(of: fact) ?? -1
-}
-
-func slotValues(_ facts: [String: Value]) -> [Value] {
-    testSchema.names.map { facts[$0] ?? .unknown }
+/// The facts as the engine holds them: one value per schema slot.
+func factVector(_ facts: [String: Value]) -> FactVector {
+    var vector = FactVector(count: testSchema.names.count)
+    for (index, name) in testSchema.names.enumerated() { vector.values[index] = facts[name] ?? .unknown }
+    return vector
 }
