@@ -315,7 +315,8 @@ def main():
     rules = rulelang.load_rules(os.path.join(a.ref, "rules.json"))
     titles = {r["id"]: r["title"] for r in json.load(open(os.path.join(a.ref, "rules.json")))["rules"]}
     for x in rules:
-        x["title"] = titles[x["id"]]
+        # A title is text a person reads: ≤ and ≥, never the condition's own operators.
+        x["title"] = titles[x["id"]].replace("<=", "≤").replace(">=", "≥")
         x["guarded"] = condition(x)[1]
     examples = find_examples(rules, {"profile": gen.profile, "python_guarded": rulelang.python_guarded,
                                      "enums": facts_schema.ENUMS})
