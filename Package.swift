@@ -53,7 +53,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "ConsultCLITests", dependencies: ["consult", "TestSupport"]),
         .testTarget(name: "ConsultShellTests", dependencies: ["consult", "ConsultShell", "TestSupport"]),
-        .testTarget(name: "ConsultBatchTests", dependencies: ["consult", "ConsultBatch", "TestSupport"],
+        .testTarget(name: "ConsultBatchTests", dependencies: ["consult", "ConsultBatch", "ConsultEngine", "ConsultRender", "TestSupport"],
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ConsultStoreTests", dependencies: ["consult", "ConsultStore", "TestSupport"]),
     ]

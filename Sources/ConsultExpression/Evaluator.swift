@@ -61,20 +61,14 @@ struct ReadRecorder: EvaluationObserver {
 /// Builds the trace tree: every node is evaluated (no short-circuit) and, in post-order, takes
 /// its operands' trace nodes off the stack.
 struct TraceBuilder: EvaluationObserver {
-    let scalars: [Unicode.Scalar]
+    let source: String
     var stack: [TraceNode] = []
     var shortCircuits: Bool { false }
 
     mutating func evaluated(_ node: TypedNode, _ value: Value) {
         let children = Array(stack.suffix(node.operands.count))
         stack.removeLast(node.operands.count)
-        stack.append(TraceNode(node: node, text: text(of: node.span), value: value, children: children))
-    }
-
-    private func text(of span: ExpressionSpan) -> String {
-        let start = Swift.max(0, Swift.min(span.start, scalars.count))
-        let end = Swift.max(start, Swift.min(span.end, scalars.count))
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        stack.append(TraceNode(node: node, source: source, value: value, children: children))
     }
 }
 

@@ -51,7 +51,7 @@ public struct Expression: Sendable {
 
     /// Evaluates every sub-expression (no short-circuit) and returns the tree with each node's value.
     public func trace(_ facts: some FactSource) -> TraceNode {
-        var evaluator = Evaluator(facts: facts, observer: TraceBuilder(scalars: Array(source.unicodeScalars)))
+        var evaluator = Evaluator(facts: facts, observer: TraceBuilder(source: source))
         _ = evaluator.evaluate(typed)
         return evaluator.observer.stack[0]
     }

@@ -287,6 +287,8 @@ public struct Program: Sendable {
     private let derivedIndex: [String: Int]
     private let metricIndex: [String: Int]
     private let ruleIndex: [String: Int]
+    /// Declarations by fact id, so a look-up does not copy the whole question or derived fact.
+    private let declarations: [String: FactDeclaration]
 
     public init(playbooks: [Playbook], blocks: [Block], questions: [Question], derived: [DerivedFact], metrics: [Metric],
                 rules: [Rule], examples: [ProgramExample], position: [String], header: [String], snapshot: [String],
@@ -314,6 +316,9 @@ public struct Program: Sendable {
         questionIndex = index(questions.map(\.id))
         derivedIndex = index(derived.map(\.id))
         metricIndex = index(metrics.map(\.id))
+        var declarations = Dictionary(derived.map { ($0.id, $0.fact) }, uniquingKeysWith: { a, _ in a })
+        for question in questions { declarations[question.id] = question.fact }
+        self.declarations = declarations
         var names: [String: Int] = [:]
         for (i, rule) in rules.enumerated() {
             for name in [rule.code.uppercased(), rule.qualifiedId, rule.id] where names[name] == nil { names[name] = i }
@@ -328,7 +333,7 @@ public struct Program: Sendable {
 
     /// Declaration of any fact, asked or derived.
     public func declaration(of fact: String) -> FactDeclaration? {
-        question(fact)?.fact ?? derivedFact(fact)?.fact
+        declarations[fact]
     }
 
     /// A rule named by code (`SV-01`, any case), readable id (`rating_critical`) or qualified id.
