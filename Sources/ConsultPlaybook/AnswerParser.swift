@@ -105,6 +105,8 @@ public enum AnswerParser {
 
     /// A number with optional thousands separators, a money unit (万 亿 千 w k, 元 ¥) or a percent sign.
     static func number(_ text: String, kind: FactKind) -> Number? {
+        // Plain decimals ("4.7", "-12", how exports and JSON write numbers) need no clean-up.
+        if let plain = Number(text) { return plain }
         var s = text.replacing(",", with: "").replacing("，", with: "").replacing(" ", with: "")
         var factor: Number = 1
         if kind == .percent, s.hasSuffix("%") { s.removeLast() }

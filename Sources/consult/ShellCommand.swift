@@ -80,7 +80,8 @@ struct Shell: ParsableCommand {
 struct BenchShell: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-shell",
-        abstract: "Measure the shell's start-up: exec to first prompt on a pseudo-terminal; prints the median.")
+        abstract: "Measure the shell's start-up: exec to first prompt on a pseudo-terminal; prints the median.",
+        shouldDisplay: false)
 
     @Option(name: .long, help: "Number of runs.")
     var runs = 50
