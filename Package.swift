@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ConsultEngineTests", dependencies: ["ConsultEngine", "ConsultRender", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "ConsultCLITests", dependencies: ["consult", "TestSupport"]),
-        .testTarget(name: "ConsultShellTests", dependencies: ["consult", "ConsultShell", "TestSupport"]),
+        .testTarget(name: "ConsultShellTests", dependencies: ["consult", "ConsultShell", "ConsultStore", "TestSupport"]),
         .testTarget(name: "ConsultBatchTests", dependencies: ["consult", "ConsultBatch", "ConsultEngine", "ConsultRender", "TestSupport"],
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ConsultStoreTests", dependencies: ["consult", "ConsultStore", "TestSupport"]),

@@ -24,7 +24,7 @@ extension Shell {
         case .last:
             do {
                 guard let latest = try library.unfinished().first else {
-                    return refuseStart(t("没有未结束的咨询可以继续（\(library.store.path)）", "there is no unfinished consultation to resume in '\(library.store.path)'"))
+                    return refuseStart(t("没有未结束的咨询可以继续（\((library.location ?? ""))）", "there is no unfinished consultation to resume in '\((library.location ?? ""))'"))
                 }
                 id = latest.id
             } catch {

@@ -19,7 +19,7 @@ extension Shell {
     /// in the database, or nothing (said in colour, with what to do).
     private var storageLine: String? {
         if let library {
-            return console.paint(t("每个答案都随时保存在 ", "Every answer is saved at once in ") + library.store.path, .dim)
+            return console.paint(t("每个答案都随时保存在 ", "Every answer is saved at once in ") + (library.location ?? ""), .dim)
         }
         return console.paint(t("没有数据库：本次咨询只在内存中，退出前用 .answers FILE 保存答案。",
                                "No database: this consultation is kept in memory only; save the answers with .answers FILE before quitting."), .yellow)

@@ -6,7 +6,8 @@ import ConsultStore
 /// restored into the consultation as they are (`Consultation.restore`).
 extension Shell {
     /// The database behind the shell; nil when the consultation is kept in memory only.
-    var library: SQLiteConsultationStore? { store as? SQLiteConsultationStore }
+    /// The store when it keeps consultations beyond this process (nil: in memory only).
+    var library: ConsultationStore? { store.location == nil ? nil : store }
 
     /// `.open ID`.
     func openCommand(_ command: CommandInput) {
@@ -105,11 +106,11 @@ extension Shell {
     static let sessionsShown = 20
 
     /// `14/46`: answered questions among those that apply to the answers given.
-    private func progress(of summary: SessionSummary, in library: SQLiteConsultationStore) -> String {
+    private func progress(of summary: SessionSummary, in library: ConsultationStore) -> String {
         let answers: Answers
         if summary.id == library.session {
             answers = consultation.answers
-        } else if let stored = try? library.store.session(summary.id) {
+        } else if let stored = try? library.stored(summary.id) {
             answers = AnswerLog.answers(stored.answers, program: program).answers
         } else {
             return "?"

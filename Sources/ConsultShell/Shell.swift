@@ -1,6 +1,7 @@
 import ConsultEngine
 import ConsultExpression
 import ConsultPlaybook
+import ConsultStore
 
 /// The consultation shell: one input loop over a `LineReader`, whether a person types at a
 /// terminal or a transcript is piped in. A line is a command when it starts with `.` or `。`;

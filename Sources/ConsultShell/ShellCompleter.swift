@@ -113,7 +113,7 @@ extension Shell {
         var completer = ShellCompleter(program: program, question: question)
         if let library {
             completer.sessions = {
-                let stored = (try? library.sessions()) ?? []
+                let stored = (try? library.sessions(merchant: nil)) ?? []
                 return stored.reversed().map { ("\($0.id)", ($0.merchant.name.isEmpty ? "-" : $0.merchant.name) + " " + $0.day) }
             }
         }

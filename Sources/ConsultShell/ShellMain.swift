@@ -4,15 +4,13 @@ import ConsultStore
 /// Starts a consultation on this process's terminal, or over its standard input when that is
 /// not a terminal. The executable calls this and exits with what it returns.
 public enum ShellMain {
-    /// `store` replaces the database of `options` (tests).
-    public static func run(options: ShellOptions, environment: [String: String], load: @escaping ProgramLoader,
-                           store: ConsultationStore? = nil) -> Int32 {
+    /// `store` is where the consultation is kept, opened by the caller (the executable wires the
+    /// SQLite adapter; tests may give any `ConsultationStore`).
+    public static func run(options: ShellOptions, environment: [String: String], store opened: OpenedStore,
+                           load: @escaping ProgramLoader) -> Int32 {
         var terminal = Terminal.detect(environment: environment)
         // setlocale is not thread-safe: it runs before the loading thread starts.
         if terminal.interactive { Terminal.useUTF8Locale() }
-        // The database before the playbooks: the first prompt (or the resume offer) needs it, and
-        // opening it with the loading thread already busy on one of two cores takes several times longer.
-        let opened = store.map { OpenedStore.given($0) } ?? OpenedStore.open(options)
         let program = PendingProgram(loading: load)  // loads while the prompt comes up
         let reader: LineReader
         if terminal.interactive, let editor = EditLineReader(historyPath: HistoryFile.path(environment: environment)) {
@@ -29,34 +27,19 @@ public enum ShellMain {
     }
 }
 
-/// The database of `options`, or memory when there is none or it cannot be opened. A consultant
-/// sitting with a merchant must be able to work even then: the shell says so plainly (here and in
-/// its greeting) and goes on in memory, where `.answers FILE` still saves the answers. A damaged
-/// or newer file is left untouched (`SessionStore.open` refuses it whole).
-enum OpenedStore {
-    case given(ConsultationStore)
-    case database(SessionStore)
+/// Where the shell keeps the consultation: a store, or memory when there is none or it cannot be
+/// opened. A consultant sitting with a merchant must be able to work even then: the shell says so
+/// plainly (here and in its greeting) and goes on in memory, where `.answers FILE` still saves the
+/// answers.
+public enum OpenedStore {
+    case store(ConsultationStore)
     /// Why there is no database (printed once the console exists); nil for `--no-store`.
     case memory(problem: String?)
 
-    static func open(_ options: ShellOptions) -> OpenedStore {
-        if let path = options.database {
-            do {
-                return .database(try SessionStore.open(path: path))
-            } catch {
-                return .memory(problem: "\(error)")
-            }
-        }
-        let zh = options.language == .zh
-        return .memory(problem: options.databaseProblem.map { (zh ? "没有咨询数据库：" : "no consultation database: ") + $0 })
-    }
-
     func store(_ options: ShellOptions, console: Console) -> ConsultationStore {
         switch self {
-        case .given(let store):
+        case .store(let store):
             return store
-        case .database(let database):
-            return SQLiteConsultationStore(store: database, language: options.language)
         case .memory(let problem):
             if let problem {
                 console.error(problem)

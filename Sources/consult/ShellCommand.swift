@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConsultPlaybook
 import ConsultShell
+import ConsultStore
 import Foundation
 
 /// `consult shell` (and `consult` alone): the interactive consultation. On a terminal it edits
@@ -42,6 +43,20 @@ struct Shell: ParsableCommand {
         if noStore, store.db != nil { throw ValidationError("--db and --no-store contradict each other; give one") }
     }
 
+    /// The SQLite database of `options`, or memory when there is none or it cannot be opened. A
+    /// damaged or newer file is left untouched (`SessionStore.open` refuses it whole).
+    static func openStore(_ options: ShellOptions) -> OpenedStore {
+        if let path = options.database {
+            do {
+                return .store(SQLiteConsultationStore(store: try SessionStore.open(path: path), language: options.language))
+            } catch {
+                return .memory(problem: "\(error)")
+            }
+        }
+        let zh = options.language == .zh
+        return .memory(problem: options.databaseProblem.map { (zh ? "没有咨询数据库：" : "no consultation database: ") + $0 })
+    }
+
     func run() throws {
         let playbooks = options.playbooks
         var shellOptions = ShellOptions(language: options.language, consultVersion: Consult.version,
@@ -54,7 +69,10 @@ struct Shell: ParsableCommand {
                 shellOptions.databaseProblem = failure.message.replacingOccurrences(of: "error: ", with: "")
             }
         }
-        let status = ShellMain.run(options: shellOptions, environment: ProcessInfo.processInfo.environment) {
+        // The database before the playbooks: the first prompt (or the resume offer) needs it, and
+        // opening it with the loading thread already busy on one of two cores takes several times longer.
+        let opened = Self.openStore(shellOptions)
+        let status = ShellMain.run(options: shellOptions, environment: ProcessInfo.processInfo.environment, store: opened) {
             do {
                 return .success(try Files.program(playbooks).0)
             } catch let failure as Failure {

@@ -2,6 +2,7 @@ import ConsultEngine
 import ConsultExpression
 import ConsultPlaybook
 @testable import ConsultShell
+import ConsultStore
 import Foundation
 import TestSupport
 import Testing

@@ -1,9 +1,7 @@
 import ConsultEngine
 import ConsultPlaybook
-import ConsultRender
-import ConsultStore
 
-/// The shell's `ConsultationStore` backed by the SQLite `SessionStore`: every event the shell
+/// The `ConsultationStore` backed by the SQLite `SessionStore`: every event the shell
 /// reports is committed before `record` returns, so the next prompt never appears before the
 /// answer is on disk. A fresh shell starts a consultation at `.started`; a resumed one (`open`)
 /// continues appending to the consultation it reopened.
@@ -60,9 +58,15 @@ public final class SQLiteConsultationStore: ConsultationStore {
     }
 
     /// Every consultation, oldest first; `merchant` keeps those whose name contains it.
-    public func sessions(merchant: String? = nil) throws -> [SessionSummary] {
+    public func sessions(merchant: String?) throws -> [SessionSummary] {
         try store.sessions(merchant: merchant)
     }
+
+    public func stored(_ id: SessionID) throws -> StoredSession {
+        try store.session(id)
+    }
+
+    public var location: String? { store.path }
 
     /// An answer before the merchant is named still must not be lost: it opens an unnamed consultation.
     func current() throws -> SessionID {
@@ -70,14 +74,5 @@ public final class SQLiteConsultationStore: ConsultationStore {
         let started = try store.startConsultation(merchant: MerchantInfo(name: ""), language: language)
         session = started
         return started
-    }
-}
-
-extension PlanRecord {
-    /// A plan as the store keeps it: its JSON, language and the versions that made it.
-    public init(_ plan: Plan, only: [String]? = nil) {
-        self.init(json: JSONRenderer.render(plan), language: plan.language,
-                  playbookVersions: Dictionary(plan.versions.map { ($0.playbook, $0.version) }, uniquingKeysWith: { a, _ in a }),
-                  consultVersion: plan.consultVersion, only: only)
     }
 }

@@ -1,6 +1,5 @@
 import ConsultExpression
 import ConsultPlaybook
-import ConsultStore
 
 /// Something that happened in a consultation and is worth keeping. The shell reports every
 /// accepted change here as it happens; a store only has to record these events. An event carries
@@ -25,9 +24,22 @@ public enum ConsultationEvent: Equatable, Sendable {
     case finished
 }
 
-/// Where a consultation is kept. Errors are reported to the user but never stop the consultation.
+/// Where a consultation is kept: the port the shell talks to (the executable wires an adapter in).
+/// Errors are reported to the user but never stop the consultation.
 public protocol ConsultationStore: AnyObject {
     func record(_ event: ConsultationEvent) throws
+    /// Where consultations are kept (a database file); nil when nothing outlives the process.
+    var location: String? { get }
+    /// The consultation being written, once there is one.
+    var session: SessionID? { get }
+    /// Makes `id` the consultation written to from now on and returns it whole.
+    func open(_ id: SessionID) throws -> StoredSession
+    /// Consultations not finished, most recently active first (the resume offer).
+    func unfinished() throws -> [SessionSummary]
+    /// Every consultation, oldest first; `merchant` keeps those whose name contains it.
+    func sessions(merchant: String?) throws -> [SessionSummary]
+    /// One consultation, read without making it current.
+    func stored(_ id: SessionID) throws -> StoredSession
 }
 
 /// Keeps the events in memory: what the shell uses with `--no-store` or when the database cannot
@@ -39,5 +51,14 @@ public final class MemoryConsultationStore: ConsultationStore {
 
     public func record(_ event: ConsultationEvent) throws {
         events.append(event)
+    }
+
+    public var location: String? { nil }
+    public var session: SessionID? { nil }
+    public func unfinished() throws -> [SessionSummary] { [] }
+    public func sessions(merchant: String?) throws -> [SessionSummary] { [] }
+    public func open(_ id: SessionID) throws -> StoredSession { try stored(id) }
+    public func stored(_ id: SessionID) throws -> StoredSession {
+        throw StoreError(operation: "open a consultation", path: "", problem: .noSuchSession(id))
     }
 }
