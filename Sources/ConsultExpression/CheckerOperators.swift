@@ -39,28 +39,15 @@ extension Checker {
         }
     }
 
+    /// The operator's meaning on checked operands; the enums share the operators' spelling.
     private static func arithmetic(_ op: BinaryOperator) -> Arithmetic {
-        switch op {
-        case .add: return .add
-        case .subtract: return .subtract
-        case .multiply: return .multiply
-        case .divide: return .divide
-        case .and, .or, .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .in, .notIn:
-            preconditionFailure("not an arithmetic operator: \(op)")
-        }
+        guard let arithmetic = Arithmetic(rawValue: op.rawValue) else { preconditionFailure("not arithmetic: \(op)") }
+        return arithmetic
     }
 
     private static func comparison(_ op: BinaryOperator) -> Comparison {
-        switch op {
-        case .equal: return .equal
-        case .notEqual: return .notEqual
-        case .less: return .less
-        case .lessOrEqual: return .lessOrEqual
-        case .greater: return .greater
-        case .greaterOrEqual: return .greaterOrEqual
-        case .and, .or, .add, .subtract, .multiply, .divide, .in, .notIn:
-            preconditionFailure("not a comparison: \(op)")
-        }
+        guard let comparison = Comparison(rawValue: op.rawValue) else { preconditionFailure("not a comparison: \(op)") }
+        return comparison
     }
 
     /// Reports "<context>, got <operand>" unless the operand has the expected type (or already failed).
