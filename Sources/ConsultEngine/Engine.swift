@@ -177,6 +177,8 @@ public struct Engine: Sendable {
 
     /// The questions a list of facts rests on, following derived facts down to answers.
     public func questionsBehind(_ facts: [String]) -> [String] {
+        // One fact (every line of a plan asks this): its list is already distinct.
+        if facts.count == 1 { return behind[facts[0]] ?? facts }
         var result: [String] = [], seen = Set<String>()
         for fact in facts {
             for q in behind[fact] ?? [fact] where seen.insert(q).inserted { result.append(q) }
