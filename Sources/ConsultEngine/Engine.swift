@@ -107,12 +107,17 @@ public struct Engine: Sendable {
     public func diagnose(_ answers: Answers) -> Diagnosis {
         let values = facts(answers)
         let lookup: (String) -> Value = { values[$0] ?? .unknown }
+        // Every condition was compiled against the program's schema: a read is an array index.
+        var vector = FactVector(count: program.schema.names.count)
+        for (fact, value) in values {
+            if let slot = program.schema.slot(of: fact) { vector.values[slot] = value }
+        }
         var outcomes: [String: Value] = [:]
         var fired: [FiredRule] = []
         let ranker = Ranker(program: program)
         for rule in rules {
             var reads: [String] = []
-            let outcome = rule.when.evaluate(lookup, reads: &reads)
+            let outcome = rule.when.evaluate(vector, reads: &reads)
             outcomes[rule.code] = outcome
             guard outcome == .bool(true) else { continue }
             var evidence: [(String, Value)] = []
