@@ -70,6 +70,11 @@ extension Program {
     /// A text with no merchant behind it (a portfolio table's rule titles): terms take their
     /// fallback words ("店铺评分"), never the raw `{term:…}`.
     public func generalText(_ text: Text, _ language: Language) -> String {
-        TextFiller(program: self, values: [:], language: language).fill(text)
+        self.text(text, values: [:], language)
+    }
+
+    /// A playbook text for one merchant: `{fact}` and `{term:…}` filled from `values`.
+    public func text(_ text: Text, values: [String: Value], _ language: Language) -> String {
+        TextFiller(program: self, values: values, language: language).fill(text)
     }
 }

@@ -17,7 +17,7 @@ extension Shell {
         let explainer = ConditionExplainer(program: program, engine: consultation.engine, values: diagnosis.values,
                                            language: language, paint: console.paint)
         let severity = Labels.severity(rule.severity, language)
-        var out = Wrap.lines("\(rule.code) \(rule.title[language]) [\(severity)] · \(rule.qualifiedId)", width: console.width, hanging: "  ")
+        var out = Wrap.lines("\(rule.code) \(program.text(rule.title, values: diagnosis.values, language)) [\(severity)] · \(rule.qualifiedId)", width: console.width, hanging: "  ")
             .map { console.paint($0, .bold) }
         out += Wrap.lines(t("条件：", "condition: ") + rule.when.source, width: console.width, hanging: "  ")
         let verdict: String

@@ -137,6 +137,8 @@ import Testing
         let session = run(["店"] + Fixtures.coldStart + [".whynot SV-01", ".whynot EX-05"])
         #expect(session.output.contains("✗ store_rating <= 4.4"))
         #expect(session.output.contains("= 4.7 分 · 阈值 <= 4.4 分 · 差 0.3 分"))
+        // The heading is the rule's title as the merchant's plan words it, never a raw placeholder.
+        #expect(!session.output.contains("{term:"), "\(session.output)")
     }
 
     @Test func reloadKeepsValidAnswersAndReportsOrphans() throws {
