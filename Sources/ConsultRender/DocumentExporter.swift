@@ -19,25 +19,26 @@ public protocol PDFPrinter: Sendable {
 /// The one entry point for exporting a plan in any format, shared by `consult run` and the
 /// shell's `.export`, so both produce the same bytes for the same plan.
 public enum DocumentExporter {
-    /// The document's bytes. `template` is used by html and pdf; `printer` is required for pdf.
-    public static func render(_ plan: Plan, format: DocumentFormat, template: TemplateSet = .standard,
+    /// The document's bytes. `template` is used by html and pdf (nil: the built-in look, parsed only
+    /// when a format needs it, so text, Markdown and JSON start without it); `printer` is required for pdf.
+    public static func render(_ plan: Plan, format: DocumentFormat, template: TemplateSet? = nil,
                               printer: (any PDFPrinter)? = nil, color: Bool = false) throws -> Data {
         switch format {
         case .pdf:
             guard let printer else { throw ExportError.noPDFPrinter }
-            return try printer.pdf(html: HTMLRenderer.render(plan, template: template))
+            return try printer.pdf(html: HTMLRenderer.render(plan, template: template ?? .standard))
         case .text, .md, .html, .json:
             return Data(text(plan, format: format, template: template, color: color)!.utf8)
         }
     }
 
     /// The document as text; nil for pdf, which is not text.
-    public static func text(_ plan: Plan, format: DocumentFormat, template: TemplateSet = .standard,
+    public static func text(_ plan: Plan, format: DocumentFormat, template: TemplateSet? = nil,
                             color: Bool = false) -> String? {
         switch format {
         case .text: TextRenderer(color: color).render(plan)
         case .md: MarkdownRenderer.render(plan)
-        case .html: HTMLRenderer.render(plan, template: template)
+        case .html: HTMLRenderer.render(plan, template: template ?? .standard)
         case .json: JSONRenderer.render(plan)
         case .pdf: nil
         }

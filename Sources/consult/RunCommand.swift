@@ -46,7 +46,7 @@ struct Run: ParsableCommand {
             do { return try TemplateSet.load(directory: dir) } catch let error as TemplateError {
                 throw Failure(message: error.description)
             }
-        } ?? .standard
+        }
         let (program, _) = try Files.program(options.playbooks)
         let language = options.language
         var onlySet: Set<String>?
@@ -73,7 +73,7 @@ struct Run: ParsableCommand {
 
     /// Renders and writes the document; the PDF printer is looked up only when it is needed, so
     /// every other format works without a browser.
-    func write(_ plan: Plan, _ templates: TemplateSet) throws {
+    func write(_ plan: Plan, _ templates: TemplateSet?) throws {
         var printer: (any PDFPrinter)?
         if format == .pdf {
             printer = try ChromiumPrinter.find()
