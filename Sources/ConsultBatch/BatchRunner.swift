@@ -132,11 +132,21 @@ struct Reader {
         for path in files where !stopped {
             do {
                 let source = try open(path)
-                while !stopped, let outcome = try source.next() {
+                // The first rows decide which percent columns are written as fractions.
+                // A file that fails inside them still has its rows before the failure planned.
+                var ahead: [RecordOutcome] = []
+                var failure: (any Error)?
+                do {
+                    while ahead.count < FractionColumns.window, let outcome = try source.next() { ahead.append(outcome) }
+                } catch { failure = error }
+                let fractions = FractionColumns.detect(ahead.compactMap { if case .record(let r) = $0 { r } else { nil } }, program: program)
+                for column in fractions.sorted() { reporter.say(FractionColumns.warning(path, column: column, language: options.language)) }
+                ahead.reverse()
+                while !stopped, let outcome = try ahead.popLast() ?? (failure == nil ? source.next() : nil) {
                     reporter.read(bytes: bytesBefore + source.bytesConsumed)
                     switch outcome {
                     case .record(let record):
-                        switch validator.answers(record) {
+                        switch validator.answers(record, fractions: fractions) {
                         case .success(let answers):
                             seq += 1
                             buffer.waitForRoom(seq)
@@ -148,6 +158,7 @@ struct Reader {
                         fail(path, name: "", errors)
                     }
                 }
+                if let failure, !stopped { throw failure }
                 for warning in source.warnings { reporter.say(warning) }
             } catch let error as BatchError {
                 fail(path, name: "", [error.rowError(path)])

@@ -54,19 +54,35 @@ struct RowValidator: Sendable {
         questions = Dictionary(program.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    func answers(_ record: MerchantRecord) -> Result<Answers, [RowError]> {
+    /// `fractions`: percent columns read as fractions (0.46 is 46%), as `FractionColumns` decided.
+    func answers(_ record: MerchantRecord, fractions: Set<String> = []) -> Result<Answers, [RowError]> {
         if let answers = record.answers { return .success(answers) }
         var answers = Answers()
         var errors: [RowError] = []
         for cell in record.cells {
             guard let question = questions[cell.fact] else { continue }
-            let text = cell.suffix.map { Self.isBareNumber(cell.raw) ? cell.raw + $0 : cell.raw } ?? cell.raw
-            switch AnswerParser.parse(text, for: question.fact) {
-            case .success(let value):
+            var text = cell.suffix.map { Self.isBareNumber(cell.raw) ? cell.raw + $0 : cell.raw } ?? cell.raw
+            var raw = cell.raw
+            if fractions.contains(cell.column), case .success(let r) = AnswerParser.read(text, for: question.fact),
+               !r.percentSign, case .number(let n) = r.value {
+                guard n <= 1 else {
+                    errors.append(RowError(source: record.source, row: record.row, column: cell.column, fact: cell.fact, value: cell.raw,
+                                           problem: language == .zh ? "这一列按小数读（前面的值都在 0–1 之间），这里却大于 1；请统一写法"
+                                                                    : "this column is read as fractions (its first values are all 0–1), but this one is above 1; write the column one way",
+                                           accepted: nil))
+                    continue
+                }
+                text = AnswerParser.percentOfFraction(n) + "%"
+                raw = text
+            }
+            switch AnswerParser.read(text, for: question.fact) {
+            case .success(let reading):
+                let value = reading.value
                 // Two columns for one fact: the first known value stands.
                 if answers.values[cell.fact] != nil { continue }
-                answers.raw[cell.fact] = cell.raw
+                answers.raw[cell.fact] = raw
                 if value.isKnown { answers.values[cell.fact] = value }
+                if reading.approximate { answers.provenance[cell.fact] = .estimate }
             case .failure(let problem):
                 errors.append(RowError(source: record.source, row: record.row, column: cell.column, fact: cell.fact,
                                        value: cell.raw, problem: problem.problem[language],
@@ -81,5 +97,37 @@ struct RowValidator: Sendable {
         let text = AnswerParser.normalize(raw)
         return !text.isEmpty && text.contains(where: \.isNumber)
             && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") }
+    }
+}
+
+/// Percent columns written as fractions (退款率 0.46 for 46%, as Excel's percent cells export):
+/// a column is read that way when, in the first rows of its file, every known value is written
+/// without a % sign, none is above 1 and at least one is between 0 and 1. The run says so once per
+/// column; a later value above 1 in such a column is a bad row rather than a silent misreading.
+enum FractionColumns {
+    static let window = 1_000
+
+    static func detect(_ records: [MerchantRecord], program: Program) -> Set<String> {
+        var fraction: Set<String> = []
+        var disqualified: Set<String> = []
+        for record in records {
+            for cell in record.cells where !disqualified.contains(cell.column) {
+                guard let question = program.question(cell.fact), question.fact.kind == .percent,
+                      case .success(let r) = AnswerParser.read(cell.raw, for: question.fact), case .number(let n) = r.value else { continue }
+                if r.percentSign || n > 1 {
+                    disqualified.insert(cell.column)
+                    fraction.remove(cell.column)
+                } else if r.fractionOfPercent {
+                    fraction.insert(cell.column)
+                }
+            }
+        }
+        return fraction
+    }
+
+    static func warning(_ path: String, column: String, language: Language) -> String {
+        language == .zh
+            ? "注意：\(path)：列 \(column) 的值都在 0–1 之间，按小数读（0.46 即 46%）；如果本来就是百分数，请在值后加 %"
+            : "note: \(path): column \(column) has only values from 0 to 1, so they are read as fractions (0.46 is 46%); if they are percents already, write them with %"
     }
 }

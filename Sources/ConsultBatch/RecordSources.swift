@@ -188,7 +188,7 @@ final class AnswersFileSource: RecordSource {
     private let language: Language
     private var done = false
     private(set) var bytesConsumed = 0
-    let warnings: [String] = []
+    private(set) var warnings: [String] = []
 
     init(path: String, program: Program, language: Language) {
         self.path = path
@@ -213,6 +213,7 @@ final class AnswersFileSource: RecordSource {
                 RowError(source: path, row: d.location?.line ?? 0, problem: d.message, accepted: nil)
             })
         }
+        warnings += diagnostics.warnings.map { $0.description }
         var record = MerchantRecord(source: path, row: 0, merchant: parsed.merchant)
         record.answers = parsed.answers
         return .record(record)

@@ -29,17 +29,33 @@ public enum AnswerParser {
     static let no: Set<String> = ["no", "n", "false", "否", "没有", "没", "无", "不", "不是", "不会", "不要", "0"]
 
     public static func parse(_ raw: String, for fact: FactDeclaration) -> Result<Value, AnswerError> {
+        read(raw, for: fact).map(\.value)
+    }
+
+    /// An answer as read, with what the words around the number said about it.
+    public struct Reading: Hashable, Sendable {
+        public var value: Value
+        /// Said as an approximation (约80万, 80万左右, about 3m): recorded as an estimate.
+        public var approximate = false
+        /// A rate typed as a fraction (0.46 for a percent question, no % sign): read as 0.46%,
+        /// but it may mean 46%, so an interview asks and a file warns.
+        public var fractionOfPercent = false
+        /// Written with %, 百分之 or 个点: a percent beyond doubt.
+        public var percentSign = false
+    }
+
+    public static func read(_ raw: String, for fact: FactDeclaration) -> Result<Reading, AnswerError> {
         let text = normalize(raw)
         // A choice's own id or label wins over the unknown words (belt_stage has a choice 不清楚).
-        if fact.kind == .choice, let c = choice(text, in: fact) { return .success(.string(c.id)) }
-        if unknownWords.contains(text.lowercased()) { return .success(.unknown) }
-        func fail(_ zh: String, _ en: String) -> Result<Value, AnswerError> {
+        if fact.kind == .choice, let c = choice(text, in: fact) { return .success(Reading(value: .string(c.id))) }
+        if unknownWords.contains(text.lowercased()) { return .success(Reading(value: .unknown)) }
+        func fail(_ zh: String, _ en: String) -> Result<Reading, AnswerError> {
             .failure(AnswerError(fact: fact.id, given: raw, problem: Text(zh: zh, en: en), accepted: acceptedForm(fact)))
         }
         switch fact.kind {
         case .bool:
-            if yes.contains(text.lowercased()) { return .success(.bool(true)) }
-            if no.contains(text.lowercased()) { return .success(.bool(false)) }
+            if yes.contains(text.lowercased()) { return .success(Reading(value: .bool(true))) }
+            if no.contains(text.lowercased()) { return .success(Reading(value: .bool(false))) }
             return fail("不是“是/否”", "is not yes or no")
         case .choice:
             return fail("不是可选项", "is not one of the choices")
@@ -47,19 +63,37 @@ public enum AnswerParser {
             if let max = fact.maxLength, text.count > max {
                 return fail("超过 \(max) 个字", "is longer than \(max) characters")
             }
-            return .success(.string(text))
+            return .success(Reading(value: .string(text)))
         case .number, .money, .percent:
-            guard let number = self.number(text, kind: fact.kind) else {
+            guard let spoken = SpokenAmount(text, for: fact) else {
                 return fail("不是数字", "is not a number")
             }
+            let number = spoken.value
             if let range = fact.range, !range.contains(number) {
                 return fail("超出范围", "is out of range")
             }
             if fact.integer && !number.isInteger {
                 return fail("应为整数", "must be a whole number")
             }
-            return .success(.number(number))
+            let fraction = fact.kind == .percent && !spoken.percentSign && number > 0 && number < 1
+            return .success(Reading(value: .number(number), approximate: spoken.approximate, fractionOfPercent: fraction,
+                                    percentSign: spoken.percentSign))
         }
+    }
+
+    /// How a duration in this unit may be written, for the accepted form.
+    static func durationForms(_ unit: TimeUnit) -> Text {
+        switch unit {
+        case .second, .minute: Text(zh: "48、48秒、1分05秒、00:01:05", en: "48, 48s, 1:05, 00:01:05")
+        case .hour: Text(zh: "48、48小时、2天", en: "48, 48h, 2 days")
+        case .day, .week: Text(zh: "30、30天、两周、1个月", en: "30, 30 days, 2 weeks")
+        case .month, .year: Text(zh: "18、18个月、一年半、半个月", en: "18, 18 months, 1.5 years, half a month")
+        }
+    }
+
+    /// 0.46 as the percent it may mean: "46".
+    public static func percentOfFraction(_ fraction: Number) -> String {
+        (fraction * 100).description
     }
 
     static func choice(_ text: String, in fact: FactDeclaration) -> Choice? {
@@ -103,26 +137,6 @@ public enum AnswerParser {
         return String(out).trimmingSpaces
     }
 
-    /// A number with optional thousands separators, a money unit (万 亿 千 w k, 元 ¥) or a percent sign.
-    static func number(_ text: String, kind: FactKind) -> Number? {
-        // Plain decimals ("4.7", "-12", how exports and JSON write numbers) need no clean-up.
-        if let plain = Number(text) { return plain }
-        var s = text.replacing(",", with: "").replacing("，", with: "").replacing(" ", with: "")
-        var factor: Number = 1
-        if kind == .percent, s.hasSuffix("%") { s.removeLast() }
-        if kind == .money || kind == .number {
-            for prefix in ["¥", "￥", "RMB", "CNY"] where s.hasPrefix(prefix) { s.removeFirst(prefix.count) }
-            for suffix in ["元", "块", "RMB", "CNY"] where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
-            let units: [(String, Number)] = [("亿", 100_000_000), ("万", 10_000), ("千", 1_000), ("w", 10_000), ("W", 10_000), ("k", 1_000), ("K", 1_000)]
-            if let (suffix, f) = units.first(where: { s.hasSuffix($0.0) }) {
-                s.removeLast(suffix.count)
-                factor = f
-            }
-        }
-        guard let value = Number(s) else { return nil }
-        return value * factor
-    }
-
     /// What a question accepts, as shown in every error and in the shell's prompt.
     public static func acceptedForm(_ fact: FactDeclaration) -> Text {
         let unknown = Text(zh: "不清楚可填 ?", en: "? if unknown")
@@ -148,8 +162,9 @@ public enum AnswerParser {
                             en: "a percentage from \(lo) to \(hi), e.g. 18 or 18%; \(unknown.en)")
             default:
                 let unit = fact.unit
-                return Text(zh: "\(whole.zh) \(lo)–\(hi)\(unit.map { " \($0.zh)" } ?? "")；\(unknown.zh)",
-                            en: "\(whole.en) from \(lo) to \(hi)\(unit.map { " \($0.en)" } ?? ""); \(unknown.en)")
+                let spoken = TimeUnit(of: fact).map(Self.durationForms).map { Text(zh: "，可写 " + $0.zh, en: ", e.g. " + $0.en) }
+                return Text(zh: "\(whole.zh) \(lo)–\(hi)\(unit.map { " \($0.zh)" } ?? "")\(spoken?.zh ?? "")；\(unknown.zh)",
+                            en: "\(whole.en) from \(lo) to \(hi)\(unit.map { " \($0.en)" } ?? "")\(spoken?.en ?? ""); \(unknown.en)")
             }
         }
     }

@@ -97,10 +97,18 @@ public enum AnswersFile {
                              at: entry.key)
                 continue
             }
-            switch AnswerParser.parse(entry.raw, for: question.fact) {
-            case .success(let value):
+            switch AnswerParser.read(entry.raw, for: question.fact) {
+            case .success(let reading):
                 answers.raw[entry.fact] = entry.raw
-                if value.isKnown { answers.values[entry.fact] = value }
+                if reading.value.isKnown { answers.values[entry.fact] = reading.value }
+                if reading.approximate { answers.provenance[entry.fact] = .estimate }
+                if reading.fractionOfPercent, case .number(let n) = reading.value {
+                    let whole = AnswerParser.percentOfFraction(n)
+                    reader.warning("answers.fraction", language == .zh
+                        ? "\(entry.fact)：“\(entry.raw)” 按 \(n)% 读；如果是 \(whole)%，请写 \(whole)%，是 \(n)% 请写 \(n)%"
+                        : "\(entry.fact): '\(entry.raw)' is read as \(n)%; if it means \(whole)%, write \(whole)% (or \(n)% to keep this reading)",
+                        at: reader.location(entry.node))
+                }
             case .failure(let problem):
                 reader.error("answers.invalid", problem.message(language), at: entry.node)
             }

@@ -49,14 +49,16 @@ public final class Consultation {
             return .failure(AnswerError(fact: fact, given: raw, problem: Text(zh: "不是访谈问题", en: "is not an interview question"),
                                         accepted: Text(zh: "问题编号，如 store_rating", en: "a question id such as store_rating")))
         }
-        let result = AnswerParser.parse(raw, for: question.fact)
-        if case .success(let value) = result {
+        let result = AnswerParser.read(raw, for: question.fact)
+        if case .success(let reading) = result {
+            // 约80万 is an estimate whoever gave it.
+            let provenance = reading.approximate ? .estimate : source
             answers.raw[fact] = raw
-            answers.values[fact] = value.isKnown ? value : nil
-            answers.provenance[fact] = source == .said ? nil : source
-            record(.answered(fact: fact, raw: raw, value: value, source: source))
+            answers.values[fact] = reading.value.isKnown ? reading.value : nil
+            answers.provenance[fact] = provenance == .said ? nil : provenance
+            record(.answered(fact: fact, raw: raw, value: reading.value, source: provenance))
         }
-        return result
+        return result.map(\.value)
     }
 
     /// Takes an answer back: the question is unanswered again and the interview will ask it.

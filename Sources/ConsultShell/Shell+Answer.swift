@@ -24,7 +24,8 @@ extension Shell {
 
     /// Records `raw` for `question`; says how it was read, what it changed, or why it was refused.
     @discardableResult
-    func record(_ question: Question, _ raw: String, retype: String? = nil) -> Bool {
+    func record(_ question: Question, _ typed: String, retype: String? = nil) -> Bool {
+        guard let raw = settleFraction(question, typed, retype: retype) else { return false }
         let before = consultation.answers[question.id]
         let wasAnswered = consultation.answers.raw[question.id] != nil
         switch consultation.answer(question.id, raw: raw) {
@@ -36,6 +37,34 @@ extension Shell {
             if reader.isInteractive { showReading(question, raw, value) }
             reportChanges(revised: wasAnswered && before != value)
             return true
+        }
+    }
+
+    /// A rate typed as a fraction (`0.46` for 退款率) may mean 46% or 0.46%: at a terminal the
+    /// shell asks, and the answer kept is the one chosen, written with its % sign; on a pipe it is
+    /// read as typed (0.46%) with a warning. Nil when the consultant cancelled the choice.
+    private func settleFraction(_ question: Question, _ raw: String, retype: String?) -> String? {
+        guard case .success(let reading) = AnswerParser.read(raw, for: question.fact), reading.fractionOfPercent,
+              case .number(let fraction) = reading.value else { return raw }
+        let whole = AnswerParser.percentOfFraction(fraction)
+        let label = question.label?[language] ?? question.id
+        guard reader.isInteractive else {
+            console.say(t("  注意：\(label) “\(raw)” 按 \(fraction)% 记；如果是 \(whole)%，请用 .set \(question.id) \(whole)% 改",
+                          "  note: \(label) '\(raw)' is taken as \(fraction)%; if it means \(whole)%, .set \(question.id) \(whole)%"), .dim)
+            return raw
+        }
+        let prompt = t("\(label) \(raw)：是 \(whole)% 还是 \(fraction)%？ 1) \(whole)%  2) \(fraction)%  > ",
+                       "\(label) \(raw): \(whole)% or \(fraction)%?  1) \(whole)%  2) \(fraction)%  > ")
+        while true {
+            guard case .line(let reply) = reader.read(prompt: prompt, prefill: nil, remember: false) else {
+                console.say(t("（没有记下，重新回答）", "(not recorded; answer again)"), .dim)
+                prefill = retype ?? raw
+                return nil
+            }
+            let r = AnswerParser.normalize(reply).replacing("%", with: "")
+            if r == "1" || r == whole { return whole + "%" }
+            if r == "2" || r == fraction.description { return fraction.description + "%" }
+            console.say(t("请输入 1 或 2", "type 1 or 2"), .dim)
         }
     }
 
@@ -57,8 +86,14 @@ extension Shell {
 
     /// `→ 80万元` when what was typed is not already how the value reads, so a consultant sees
     /// at once that `3.5w` was taken as 35,000 or `n` as 否.
+    /// An approximation (约80万) says it was kept as an estimate.
     private func showReading(_ question: Question, _ raw: String, _ value: Value) {
         let shown = ValueFormatter.format(value, as: question.fact, language)
+        let approximate = (try? AnswerParser.read(raw, for: question.fact).get())?.approximate ?? false
+        if approximate {
+            console.say("  → " + shown + t("（记为估算）", " (kept as an estimate)"), .dim)
+            return
+        }
         guard shown.lowercased() != raw.lowercased(), !(value.isKnown == false && raw == "?") else { return }
         console.say("  → " + shown, .dim)
     }

@@ -45,6 +45,9 @@ struct StoreImport: ParsableCommand {
     func parse(_ file: String, _ program: Program) throws -> AnswersFile.Parsed {
         let source = PlaybookSource(name: file, text: try Files.read(file))
         let (parsed, diagnostics) = AnswersFile.parse(source, program: program, language: options.language)
+        if parsed != nil, !diagnostics.warnings.isEmpty {
+            FileHandle.writeError(DiagnosticRenderer(sources: [source.name: source.text]).render(diagnostics.warnings) + "\n")
+        }
         guard let parsed else {
             let errors = diagnostics.errors
             throw Failure(message: DiagnosticRenderer(sources: [source.name: source.text]).render(errors)

@@ -8,7 +8,7 @@ import TestSupport
     /// A 120-row portfolio with bad rows at data rows 40 and 100 (file lines 42 and 102).
     static func portfolio(_ directory: URL) throws -> (csv: URL, rows: [PortfolioGenerator.Row]) {
         let generator = PortfolioGenerator(program: try loadProgram("playbooks"))
-        let rows = generator.rows(120, seed: 5, bad: [40: ("store_rating", "4.4分"), 100: ("aov", "12元/件")])
+        let rows = generator.rows(120, seed: 5, bad: [40: ("store_rating", "4.4星"), 100: ("aov", "12元/件")])
         let csv = directory.appendingPathComponent("p.csv")
         try generator.csv(rows).write(to: csv, atomically: true, encoding: .utf8)
         return (csv, rows)
@@ -22,7 +22,7 @@ import TestSupport
         let result = try consult(["batch", csv.path, "--out", out.path, "--on-error", "stop", "--jobs", "2", "--lang", "en"])
         #expect(result.status == 1)
         let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
-        #expect(errors == ["error: \(csv.path):42: column 店铺体验分 (store_rating): '4.4分' is not a number; accepted: a number from 0 to 5 points; ? if unknown"])
+        #expect(errors == ["error: \(csv.path):42: column 店铺体验分 (store_rating): '4.4星' is not a number; accepted: a number from 0 to 5 points; ? if unknown"])
         let plans = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("plans").path).sorted()
         #expect(plans.count == 40, "the 40 rows before the bad one are planned")
         #expect(plans.last?.hasPrefix("000040-") == true)
@@ -61,6 +61,28 @@ import TestSupport
         #expect((summary["counts"] as! [String: Int]) == ["merchants": 3, "planned": 2, "failed": 1, "errors": 1])
         let csv = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
         #expect(csv.contains("c😀"))
+    }
+
+    /// Rates exported as fractions (Excel's percent cells) are read as fractions with a note
+    /// naming the column, never as 0.46%; a column with a % value stays percents; an
+    /// approximation in a cell is kept as an estimate.
+    @Test func fractionColumnsAreReadAsFractionsWithANoteAndApproximationsAreEstimates() throws {
+        let dir = Repo.temporaryDirectory("consult-batch-fractions")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("rows.csv")
+        try "店铺名称,退款率,差评率,成交金额\n甲店,0.46,0.5%,约80万\n乙店,0.05,0.3,50万\n丙店,,0.2,30万\n"
+            .write(to: input, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let result = try consult(["batch", input.path, "--out", out.path, "--format", "json", "--lang", "zh"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("列 退款率 的值都在 0–1 之间，按小数读"), "\(result.stderr)")
+        #expect(!result.stderr.contains("列 差评率"), "\(result.stderr)")
+        let plans = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("plans").path).sorted()
+        let first = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plans/" + plans[0]))) as! [String: Any]
+        let facts = first["facts"] as! [String: Any]
+        #expect((facts["return_rate"] as? NSNumber)?.doubleValue == 46, "\(facts)")
+        #expect((facts["bad_review_rate"] as? NSNumber)?.doubleValue == 0.5, "\(facts)")
+        #expect((first["provenance"] as! [String: String])["monthly_gmv"] == "estimate")
     }
 
     @Test func sameOutputWhateverTheNumberOfJobs() throws {

@@ -10,7 +10,7 @@ import TestSupport
 @Suite struct BatchRunTests {
     static let bad: [Int: (fact: String, raw: String)] = [
         136: ("aov", "159x"),
-        4241: ("monthly_gmv", "八十万"),
+        4241: ("monthly_gmv", "好几十万"),
         9000: ("pre_ship_qc", "maybe"),
     ]
 
@@ -105,13 +105,13 @@ import TestSupport
         let csv = run.csv.path
         #expect(errors == [
             "error: \(csv):138: 列 客单价 (aov)：“159x” 不是数字；可填：金额 0–100000 元，可写 80万、1.2亿、5k；不清楚可填 ?",
-            "error: \(csv):4243: 列 成交金额 (monthly_gmv)：“八十万” 不是数字；可填：金额 0–10000000000 元，可写 80万、1.2亿、5k；不清楚可填 ?",
+            "error: \(csv):4243: 列 成交金额 (monthly_gmv)：“好几十万” 不是数字；可填：金额 0–10000000000 元，可写 80万、1.2亿、5k；不清楚可填 ?",
             "error: \(csv):9002: 列 发货前检查 (pre_ship_qc)：“maybe” 不是“是/否”；可填：是/否（有/没有、y/n）；不清楚可填 ?",
         ])
         let listed = try run.summary()["errors"] as! [[String: Any]]
         #expect(listed.map { $0["row"] as! Int } == [138, 4243, 9002])
         #expect(listed.map { $0["column"] as! String } == ["客单价", "成交金额", "发货前检查"])
-        #expect(listed.map { $0["value"] as! String } == ["159x", "八十万", "maybe"])
+        #expect(listed.map { $0["value"] as! String } == ["159x", "好几十万", "maybe"])
     }
 
     func notATerminalMeansNoProgressBar(_ run: Run) {
