@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Locations, diagnostics and their rendering; depends on nothing.
@@ -30,8 +31,11 @@ let package = Package(
             "ConsultEngine", "ConsultPlaybook",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        // Portfolio runs: CSV / JSON Lines / answers files -> plans and a portfolio summary.
-        .target(name: "ConsultBatch", dependencies: ["ConsultRender", "ConsultEngine", "ConsultPlaybook"]),
+        // Portfolio runs: CSV / xlsx / JSON Lines / answers files -> plans and a portfolio summary.
+        .target(name: "ConsultBatch", dependencies: [
+            "ConsultRender", "ConsultEngine", "ConsultPlaybook", "ConsultExpression", "ConsultDiagnostics",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Consultations, visits, answers and plans in SQLite (GRDB); never loses an accepted answer.
         .target(name: "ConsultStore", dependencies: [
             "ConsultEngine", "ConsultPlaybook",

@@ -163,6 +163,22 @@ def main():
     add("diagnose + plan + JSON, one merchant, bundled playbooks (in process)", f"{per * 1e6:.0f} µs",
         f"C parse + evaluate {lat['incl_parse_s'] * 1e6:.2f} µs", f"{per / lat['incl_parse_s']:,.0f}× C (target ≤ 150 µs)")
 
+    # 6. A 10,000-row .xlsx portfolio against the same rows as CSV: peak memory and time.
+    rows_x = 10_000
+    subprocess.run([sys.executable, "scripts/make-export-fixtures.py", "--portfolio", str(rows_x), work], check=True,
+                   capture_output=True)
+    peaks, times = {}, {}
+    for ext in ("xlsx", "csv"):
+        path = os.path.join(work, f"portfolio-{rows_x}.{ext}")
+        out = os.path.join(work, f"batch-{ext}")
+        shutil.rmtree(out, ignore_errors=True)
+        r = subprocess.run(["/usr/bin/time", "-f", "%M %e", consult, "batch", path, "--summary-only", "--out", out],
+                           capture_output=True, text=True)
+        kb, seconds = r.stderr.strip().splitlines()[-1].split()
+        peaks[ext], times[ext] = int(kb), float(seconds)
+    add(f"batch --summary-only, {rows_x:,}-row .xlsx, peak memory", f"{peaks['xlsx'] / 1024:.0f} MB ({times['xlsx']:.2f} s)",
+        f"same rows as CSV {peaks['csv'] / 1024:.0f} MB ({times['csv']:.2f} s)", f"{peaks['xlsx'] / peaks['csv']:.2f}× CSV memory")
+
     print()
     print("| figure | consult | reference | ratio |")
     print("| --- | --- | --- | --- |")

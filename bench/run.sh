@@ -37,5 +37,6 @@ consult="$scratch/release/consult"
 "$consult" lint bench/playbooks | tail -1
 "$consult" test bench/playbooks | tail -1
 
+python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl   # the .xlsx portfolio of figure 6
 echo "== figures (each a median of whole-process runs, ratios from this run)"
 python3 bench/measure.py --consult "$consult" --cbench "$work/cbench" --profiles "$profiles" --work "$work" --plans "$plans"

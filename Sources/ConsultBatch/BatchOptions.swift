@@ -16,6 +16,10 @@ public struct BatchOptions: Sendable {
     public var consultVersion = "0.0.0"
     /// Merchants listed in the summary's triage table.
     public var triageLimit = 50
+    /// The encoding of CSV and JSON Lines inputs; nil: detected per file.
+    public var encoding: TextEncoding?
+    /// The worksheet of .xlsx inputs; nil: the first.
+    public var sheet: String?
 
     public init(inputs: [String], output: String) {
         self.inputs = inputs
@@ -34,11 +38,12 @@ public struct BatchResult: Sendable {
 
 /// The input files of a run: files as given, directories as their supported files in name order.
 enum InputFiles {
-    enum Kind { case csv, jsonLines, answers }
+    enum Kind { case csv, xlsx, jsonLines, answers }
 
     static func kind(_ path: String) -> Kind? {
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") { return .csv }
+        if lower.hasSuffix(".xlsx") { return .xlsx }
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonLines }
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || lower.hasSuffix(".json") { return .answers }
         return nil
@@ -57,12 +62,15 @@ enum InputFiles {
                 let prefix = input.hasSuffix("/") ? input : input + "/"
                 files += names.map { prefix + $0 }
             } else {
+                if input.lowercased().hasSuffix(".xls") {
+                    throw BatchError.unreadable(input, "an Excel 97–2003 workbook; save it as .xlsx (Excel / WPS: 另存为 → Excel 工作簿 .xlsx)")
+                }
                 guard kind(input) != nil else { throw BatchError.unsupported(input) }
                 files.append(input)
             }
         }
         if files.isEmpty {
-            throw BatchError.noInputs("no inputs found in \(inputs.joined(separator: ", ")); accepted: .csv, .tsv, .jsonl/.ndjson, .yaml/.yml/.json files")
+            throw BatchError.noInputs("no inputs found in \(inputs.joined(separator: ", ")); accepted: .csv, .tsv, .xlsx, .jsonl/.ndjson, .yaml/.yml/.json files")
         }
         return files
     }

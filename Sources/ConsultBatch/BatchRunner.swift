@@ -180,8 +180,13 @@ struct Reader {
 
     private func open(_ path: String) throws -> any RecordSource {
         switch InputFiles.kind(path) {
-        case .csv?: return try CSVSource(path: path, map: map, language: options.language)
-        case .jsonLines?: return try JSONLinesSource(path: path, map: map, language: options.language)
+        case .csv?:
+            let file = try ChunkedFile(path: path, encoding: options.encoding)
+            return TableSource(reader: CSVReader(file: file), map: map, language: options.language,
+                               note: encodingNote(path, file.encoding, options.language))
+        case .xlsx?:
+            return TableSource(reader: try XLSXReader(path: path, sheet: options.sheet), map: map, language: options.language)
+        case .jsonLines?: return try JSONLinesSource(path: path, map: map, language: options.language, encoding: options.encoding)
         case .answers?: return AnswersFileSource(path: path, program: program, language: options.language)
         case nil: throw BatchError.unsupported(path)
         }

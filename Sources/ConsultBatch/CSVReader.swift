@@ -45,7 +45,7 @@ final class CSVReader {
             fields.reserveCapacity(raw.count)
             for field in raw {
                 guard let s = String(validating: field, as: UTF8.self) else {
-                    throw BatchError.notUTF8(file.path, line: startLine)
+                    throw BatchError.notText(file.path, line: startLine, encoding: file.encoding)
                 }
                 fields.append(s)
             }

@@ -4,8 +4,60 @@ import Glibc
 import Darwin
 #endif
 
+/// The text encodings exports come in: UTF-8 (with or without a byte-order mark), GB18030 (the
+/// superset of GBK, what Excel and WPS write for "CSV" on a Chinese system) and UTF-16 with a
+/// byte-order mark (Excel's "Unicode text").
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8", gb18030, utf16le = "utf-16le", utf16be = "utf-16be"
+
+    /// `--encoding` values: gbk and gb2312 read as GB18030, which contains them; utf-16 means
+    /// little-endian unless a byte-order mark says otherwise.
+    public init?(option: String) {
+        switch option.lowercased().filter({ $0 != "-" && $0 != "_" }) {
+        case "utf8": self = .utf8
+        case "gbk", "gb2312", "gb18030", "cp936": self = .gb18030
+        case "utf16", "utf16le": self = .utf16le
+        case "utf16be": self = .utf16be
+        default: return nil
+        }
+    }
+
+    public var displayName: String {
+        switch self {
+        case .utf8: "UTF-8"
+        case .gb18030: "GB18030 (GBK)"
+        case .utf16le, .utf16be: "UTF-16"
+        }
+    }
+
+    fileprivate var iconvName: String {
+        switch self {
+        case .utf8: "UTF-8"
+        case .gb18030: "GB18030"
+        case .utf16le: "UTF-16LE"
+        case .utf16be: "UTF-16BE"
+        }
+    }
+
+    /// What the first bytes of a file say: a byte-order mark, else UTF-8 when they are valid
+    /// UTF-8 (a sequence cut at the end of the sample allowed), else GB18030.
+    static func detect(_ sample: UnsafeBufferPointer<UInt8>) -> (TextEncoding, bom: Int) {
+        if sample.starts(with: [0xFF, 0xFE]) { return (.utf16le, 2) }
+        if sample.starts(with: [0xFE, 0xFF]) { return (.utf16be, 2) }
+        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
+        var cut = sample.count
+        // Drop an incomplete sequence at the very end of the sample.
+        var back = 0
+        while back < 3, cut - back - 1 >= 0, sample[cut - back - 1] & 0xC0 == 0x80 { back += 1 }
+        if cut - back - 1 >= 0, sample[cut - back - 1] >= 0xC0 { cut -= back + 1 }
+        if String(validating: UnsafeBufferPointer(rebasing: sample[..<cut]), as: UTF8.self) != nil { return (.utf8, 0) }
+        return (.gb18030, 0)
+    }
+}
+
 /// Reads a file in fixed chunks with read(2), so a portfolio of any size is streamed through a
-/// buffer of constant size. Not thread-safe.
+/// buffer of constant size; a file in another encoding is converted to UTF-8 with iconv(3) on
+/// the way. Not thread-safe.
 final class ChunkedFile {
     let path: String
     private let fd: Int32
@@ -18,8 +70,12 @@ final class ChunkedFile {
     private(set) var consumed = 0
     /// Size of the file when opened (0 when unknown, e.g. a pipe).
     let size: Int
+    /// The file's encoding, given or detected from its first bytes.
+    private(set) var encoding: TextEncoding = .utf8
+    private var converter: Converter?
 
-    init(path: String, chunk: Int = 1 << 20) throws {
+    /// `encoding` nil: detected (`TextEncoding.detect`).
+    init(path: String, chunk: Int = 1 << 20, encoding given: TextEncoding? = nil) throws {
         self.path = path
         fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw BatchError.unreadable(path, String(cString: strerror(errno))) }
@@ -27,6 +83,22 @@ final class ChunkedFile {
         size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
         capacity = chunk
         buffer = .allocate(capacity: chunk)
+        // The first raw bytes decide the encoding; they are kept for the converter or the reader.
+        var sample = [UInt8](repeating: 0, count: min(chunk, 1 << 16))
+        let n = sample.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 { throw BatchError.unreadable(path, String(cString: strerror(errno))) }
+        sample.removeLast(sample.count - n)
+        let (found, bom) = sample.withUnsafeBufferPointer { TextEncoding.detect($0) }
+        encoding = given ?? found
+        let skip = encoding == found ? bom : 0
+        if encoding == .utf8 {
+            // The UTF-8 byte-order mark stays: the CSV reader drops it from the header line.
+            (buffer).update(from: sample, count: n)
+            end = n
+        } else {
+            converter = try Converter(from: encoding, path: path)
+            converter!.pending = Array(sample[skip...])
+        }
     }
 
     deinit {
@@ -50,14 +122,29 @@ final class ChunkedFile {
             buffer = bigger
             capacity *= 2
         }
-        let n = read(fd, buffer + end, capacity - end)
-        if n < 0 { throw BatchError.unreadable(path, String(cString: strerror(errno))) }
+        let n: Int
+        if let converter {
+            n = try converter.convert(fd: fd, into: buffer + end, capacity: capacity - end)
+        } else {
+            n = read(fd, buffer + end, capacity - end)
+            if n < 0 { throw BatchError.unreadable(path, String(cString: strerror(errno))) }
+        }
         if n == 0 {
             atEnd = true
             return false
         }
         end += n
         return true
+    }
+
+    /// The next raw chunk of (UTF-8) bytes, valid until the next call; nil at the end. For
+    /// readers that are not line-based (the XML of a spreadsheet is one long line).
+    func nextChunk() throws -> UnsafeBufferPointer<UInt8>? {
+        if start == end, try !fill() { return nil }
+        let chunk = UnsafeBufferPointer(start: buffer + start, count: end - start)
+        consumed += end - start
+        start = end
+        return chunk
     }
 
     /// The next line without its "\n" (and a "\r" before it), valid until the next call; nil at
@@ -89,10 +176,67 @@ final class ChunkedFile {
     }
 }
 
+/// Converts raw bytes of `from` to UTF-8 with iconv. A byte sequence that is not text in the
+/// encoding becomes one 0xFF byte, which is never UTF-8, so the reader reports exactly that row
+/// (with its line) and goes on with the next.
+private final class Converter {
+    private let descriptor: iconv_t
+    let encoding: TextEncoding
+    let path: String
+    var pending: [UInt8] = []
+    private var raw = [UInt8](repeating: 0, count: 1 << 16)
+    private var rawAtEnd = false
+
+    init(from encoding: TextEncoding, path: String) throws {
+        self.encoding = encoding
+        self.path = path
+        descriptor = iconv_open("UTF-8", encoding.iconvName)
+        guard descriptor != iconv_t(bitPattern: -1) else {
+            throw BatchError.unreadable(path, "cannot decode \(encoding.displayName) here (iconv)")
+        }
+    }
+
+    deinit { iconv_close(descriptor) }
+
+    /// Up to `capacity` converted bytes into `out`; 0 at the end.
+    func convert(fd: Int32, into out: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int {
+        var written = 0
+        while written == 0 {
+            if pending.isEmpty || pending.count < 4 && !rawAtEnd {
+                let n = raw.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n < 0 { throw BatchError.unreadable(path, String(cString: strerror(errno))) }
+                if n == 0 { rawAtEnd = true } else { pending += raw[..<n] }
+            }
+            if pending.isEmpty { return 0 }
+            let (used, made, failure) = pending.withUnsafeMutableBytes { input -> (Int, Int, Int32) in
+                var inPointer: UnsafeMutablePointer<CChar>? = input.baseAddress!.assumingMemoryBound(to: CChar.self)
+                var inLeft = input.count
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(out + written).assumingMemoryBound(to: CChar.self)
+                var outLeft = capacity - written
+                let result = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
+                return (input.count - inLeft, capacity - written - outLeft, result == -1 ? errno : 0)
+            }
+            pending.removeFirst(used)
+            written += made
+            if failure == EILSEQ || failure == EINVAL && (rawAtEnd || pending.count >= 4) {
+                // Not text in this encoding (or cut off at the end of the file): mark it, skip a byte.
+                guard written < capacity else { return written }
+                out[written] = 0xFF
+                written += 1
+                pending.removeFirst(min(1, pending.count))
+            } else if failure == E2BIG {
+                return written
+            }
+            if written == 0, pending.isEmpty, rawAtEnd { return 0 }
+        }
+        return written
+    }
+}
+
 /// Errors of a whole input file or of the output directory (row errors are `RowError`).
 public enum BatchError: Error, CustomStringConvertible, Sendable {
     case unreadable(String, String)
-    case notUTF8(String, line: Int)
+    case notText(String, line: Int, encoding: TextEncoding)
     case noInputs(String)
     case unsupported(String)
     case unwritable(String, String)
@@ -101,8 +245,9 @@ public enum BatchError: Error, CustomStringConvertible, Sendable {
     /// The error as a failed row of an input file.
     func rowError(_ path: String) -> RowError {
         switch self {
-        case .notUTF8(_, let line):
-            return RowError(source: path, row: line, problem: "is not UTF-8 text", accepted: "UTF-8 (Excel: save as CSV UTF-8)")
+        case .notText(_, let line, let encoding):
+            return RowError(source: path, row: line, problem: "is not \(encoding.displayName) text",
+                            accepted: "UTF-8, GB18030/GBK or UTF-16 text; --encoding names the file's encoding when it is not detected")
         default:
             return RowError(source: path, row: 0, problem: String(description.dropFirst("error: ".count)), accepted: nil)
         }
@@ -111,11 +256,11 @@ public enum BatchError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .unreadable(let path, let why): return "error: cannot read '\(path)': \(why)"
-        case .notUTF8(let path, let line):
-            return "error: \(path):\(line): not UTF-8 text; save the file as UTF-8 (Excel: CSV UTF-8)"
+        case .notText(let path, let line, let encoding):
+            return "error: \(path):\(line): not \(encoding.displayName) text; --encoding names the file's encoding (utf-8, gbk, utf-16)"
         case .noInputs(let what): return "error: \(what)"
         case .unsupported(let path):
-            return "error: '\(path)': unsupported input; accepted: .csv, .tsv, .jsonl/.ndjson, .yaml/.yml/.json answers files, or a directory of them"
+            return "error: '\(path)': unsupported input; accepted: .csv, .tsv, .xlsx, .jsonl/.ndjson, .yaml/.yml/.json answers files, or a directory of them"
         case .unwritable(let path, let why): return "error: cannot write '\(path)': \(why)"
         case .columns(let message): return "error: \(message)"
         }

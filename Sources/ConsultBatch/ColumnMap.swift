@@ -6,6 +6,8 @@ public enum ColumnTarget: Sendable, Equatable {
     /// An intake fact; `suffix` (万, 亿, 千) is appended to bare numbers (from `成交金额(万元)`).
     case fact(String, suffix: String?)
     case merchantName, consultant, date
+    /// A number identifying the merchant (店铺ID, 抖音号): its name only when no column names it.
+    case merchantID
     /// Known and deliberately not read.
     case ignore
 }
@@ -33,10 +35,22 @@ public struct ColumnMap: Sendable {
                 add(label.en, .fact(question.id, suffix: nil))
             }
         }
+        for export in DashboardHeaders.exports {
+            for column in export.columns {
+                switch column.meaning {
+                case .fact(let fact): if program.question(fact) != nil { add(column.header, .fact(fact, suffix: nil)) }
+                case .merchantName: add(column.header, .merchantName)
+                case .merchantID: add(column.header, .merchantID)
+                case .date: add(column.header, .date)
+                case .ignore: add(column.header, .ignore)
+                }
+            }
+        }
         for (fact, headers) in DashboardHeaders.synonyms where program.question(fact) != nil {
             for header in headers { add(header, .fact(fact, suffix: nil)) }
         }
         for header in DashboardHeaders.name { add(header, .merchantName) }
+        for header in DashboardHeaders.merchantID { add(header, .merchantID) }
         for header in DashboardHeaders.consultant { add(header, .consultant) }
         for header in DashboardHeaders.date { add(header, .date) }
         for (header, target) in custom { add(header, target, override: true) }
@@ -90,13 +104,14 @@ public struct ColumnMap: Sendable {
             let target: ColumnTarget
             switch fields[1] {
             case "name": target = .merchantName
+            case "id": target = .merchantID
             case "consultant": target = .consultant
             case "date": target = .date
             case "ignore", "-": target = .ignore
             default:
                 guard program.question(fields[1]) != nil else {
                     let ids = program.questions.map(\.id)
-                    throw BatchError.columns("--columns line \(n): '\(fields[1])' is not an intake fact\(Suggestion.didYouMean(fields[1], in: ids)); accepted: a fact id, name, consultant, date or ignore")
+                    throw BatchError.columns("--columns line \(n): '\(fields[1])' is not an intake fact\(Suggestion.didYouMean(fields[1], in: ids)); accepted: a fact id, name, id, consultant, date or ignore")
                 }
                 let unit = fields.count > 2 ? fields[2] : ""
                 if !unit.isEmpty, DashboardHeaders.unitSuffixes[unit.lowercased()] == nil {

@@ -16,6 +16,12 @@ protocol RecordSource: AnyObject {
     var warnings: [String] { get }
 }
 
+/// Which encoding a file was read in, when it is not UTF-8, so a misdetection is seen at once.
+func encodingNote(_ source: String, _ encoding: TextEncoding, _ language: Language) -> String? {
+    guard encoding != .utf8 else { return nil }
+    return language == .zh ? "注意：\(source) 按 \(encoding.displayName) 编码读取" : "note: \(source) was read as \(encoding.displayName) text"
+}
+
 /// Columns nobody reads, reported once: derived facts are computed, not given.
 func unreadColumnsWarning(_ source: String, _ headers: [String], _ map: ColumnMap, _ language: Language) -> String? {
     guard !headers.isEmpty else { return nil }
@@ -35,37 +41,93 @@ func unreadColumnsWarning(_ source: String, _ headers: [String], _ map: ColumnMa
         : "warning: \(source): columns not read: \(described.joined(separator: ", ")); map them with --columns FILE"
 }
 
-/// A CSV (or tab-separated) export: a header row, then one merchant per row.
-final class CSVSource: RecordSource {
-    private let reader: CSVReader
+/// Rows of a table file (CSV, a worksheet), one record at a time.
+protocol TableRowReader: AnyObject {
+    var path: String { get }
+    var bytesConsumed: Int { get }
+    func next() throws -> CSVRecord?
+}
+
+extension CSVReader: TableRowReader {}
+
+/// A table export (CSV, tab-separated, a worksheet): a header, then one merchant per row. The
+/// header is the row among the first ten whose cells name the most columns, so a title row
+/// above it ("罗盘-直播复盘 统计周期 …") is skipped; a cell of the row above it that groups
+/// columns (千川's "整体" over 消耗, 支付ROI …, merged in the sheet) is joined to each header
+/// below it when that names a column and the bare header does not (整体消耗, 净成交ROI).
+final class TableSource: RecordSource {
+    private let reader: any TableRowReader
     private let map: ColumnMap
     private let language: Language
     private var columns: [(header: String, target: ColumnTarget?)]?
+    private var ahead: [CSVRecord] = []
     private(set) var warnings: [String] = []
+    static let headerSearch = 10
 
-    init(path: String, map: ColumnMap, language: Language) throws {
-        reader = CSVReader(file: try ChunkedFile(path: path))
+    init(reader: any TableRowReader, map: ColumnMap, language: Language, note: String? = nil) {
+        self.reader = reader
         self.map = map
         self.language = language
+        if let note { warnings.append(note) }
     }
 
     var bytesConsumed: Int { reader.bytesConsumed }
 
-    func next() throws -> RecordOutcome? {
-        if columns == nil {
-            guard let header = try reader.next() else { return nil }
-            let mapped = header.fields.map { ($0, map.target($0)) }
-            columns = mapped
-            let unread = mapped.filter { $0.1 == nil && !$0.0.trimmingCharacters().isEmpty }.map(\.0)
-            if let warning = unreadColumnsWarning(reader.path, unread, map, language) { warnings.append(warning) }
-            if !mapped.contains(where: { if case .fact? = $0.1 { return true } else { return false } }) {
-                let problem = language == .zh ? "表头没有一列对应到诊断问题" : "no column of the header is an intake fact"
-                let accepted = language == .zh ? "问题 id（如 monthly_gmv）、中文标签（如 店铺体验分）或平台导出的列名（如 成交金额）；其他列名用 --columns 映射"
-                    : "fact ids (monthly_gmv), their Chinese labels (店铺体验分) or dashboard headers (成交金额); map others with --columns"
-                return .failure([RowError(source: reader.path, row: header.line, problem: problem, accepted: accepted)])
-            }
+    /// Headers of `row` with the group cells of `above` joined where that names a column.
+    private func headers(_ row: CSVRecord, above: CSVRecord?) -> [(header: String, target: ColumnTarget?)] {
+        var group = ""
+        return row.fields.enumerated().map { i, field in
+            if let above, i < above.fields.count, !above.fields[i].trimmingCharacters().isEmpty { group = above.fields[i].trimmingCharacters() }
+            let bare = field.trimmingCharacters()
+            if above != nil, !group.isEmpty, !bare.isEmpty, let joined = map.target(group + bare) { return (group + bare, joined) }
+            return (bare, map.target(bare))
         }
-        guard let record = try reader.next(), let columns else { return nil }
+    }
+
+    private func findHeader() throws -> RecordOutcome? {
+        while ahead.count < Self.headerSearch, let row = try reader.next() { ahead.append(row) }
+        guard !ahead.isEmpty else { return nil }
+        func named(_ h: [(header: String, target: ColumnTarget?)]) -> Int { h.filter { $0.target != nil && $0.target != .ignore }.count }
+        var best: (index: Int, headers: [(header: String, target: ColumnTarget?)])?
+        for (i, row) in ahead.enumerated() {
+            let candidate = headers(row, above: i > 0 ? ahead[i - 1] : nil)
+            if named(candidate) > named(best?.headers ?? []) { best = (i, candidate) }
+        }
+        guard let best, best.headers.contains(where: { if case .fact? = $0.target { return true } else { return false } }) else {
+            let problem = language == .zh ? "表头没有一列对应到诊断问题" : "no column of the header is an intake fact"
+            let accepted = language == .zh ? "问题 id（如 monthly_gmv）、中文标签（如 店铺体验分）或平台导出的列名（如 成交金额）；其他列名用 --columns 映射"
+                : "fact ids (monthly_gmv), their Chinese labels (店铺体验分) or dashboard headers (成交金额); map others with --columns"
+            let line = ahead[0].line
+            ahead = []
+            return .failure([RowError(source: reader.path, row: line, problem: problem, accepted: accepted)])
+        }
+        columns = best.headers
+        ahead.removeFirst(best.index + 1)
+        ahead.reverse()
+        let unread = best.headers.filter { $0.target == nil && !$0.header.isEmpty }.map(\.header)
+        if let warning = unreadColumnsWarning(reader.path, unread, map, language) { warnings.append(warning) }
+        if !best.headers.contains(where: { $0.target == .merchantName }) {
+            let id = best.headers.first { $0.target == .merchantID }?.header
+            let by = id.map { language == .zh ? "按 \($0) 命名" : "named by \($0)" } ?? (language == .zh ? "按行号命名" : "named by row")
+            warnings.append(language == .zh
+                ? "warning: \(reader.path)：没有一列是商家名称（店铺名称、账号名称 …），方案\(by)；用 --columns 指定名称列"
+                : "warning: \(reader.path): no column names the merchant (店铺名称, 账号名称 …), so plans are \(by); name the column with --columns")
+        }
+        return nil
+    }
+
+    /// The header as it will be read: each column and what it is; nil for an empty file.
+    func header() throws -> Result<[(header: String, target: ColumnTarget?)], [RowError]>? {
+        if columns == nil, case .failure(let errors)? = try findHeader() { return .failure(errors) }
+        return columns.map { .success($0) }
+    }
+
+    /// The rows after the header that have been read ahead (for `consult columns`).
+    var firstRows: [CSVRecord] { ahead.reversed() }
+
+    func next() throws -> RecordOutcome? {
+        if columns == nil, let failure = try findHeader() { return failure }
+        guard let columns, let record = try ahead.popLast() ?? reader.next() else { return nil }
         if record.fields.count > columns.count, record.fields[columns.count...].contains(where: { !$0.isEmpty }) {
             let problem = language == .zh ? "有 \(record.fields.count) 个字段，表头只有 \(columns.count) 列"
                 : "has \(record.fields.count) fields but the header has \(columns.count) columns"
@@ -73,8 +135,10 @@ final class CSVSource: RecordSource {
                                       accepted: language == .zh ? "每行字段数与表头一致（含逗号的值加引号）" : "one field per header column (quote values that contain commas)")])
         }
         var merchant = MerchantRecord(source: reader.path, row: record.line)
+        var id = ""
         for (i, field) in record.fields.enumerated() where i < columns.count {
             switch columns[i].target {
+            case .merchantID?: if id.isEmpty { id = field.trimmingCharacters() }
             case .fact(let fact, let suffix)?:
                 merchant.cells.append(.init(column: columns[i].header, fact: fact, raw: field, suffix: suffix))
             case .merchantName?: if merchant.merchant.name.isEmpty { merchant.merchant.name = field.trimmingCharacters() }
@@ -82,6 +146,11 @@ final class CSVSource: RecordSource {
             case .date?: merchant.merchant.date = field.trimmingCharacters().nonEmpty
             case .ignore?, nil: break
             }
+        }
+        if merchant.merchant.name.isEmpty { merchant.merchant.name = id }
+        if merchant.merchant.name.isEmpty {
+            let file = reader.path.split(separator: "/").last.map(String.init) ?? reader.path
+            merchant.merchant.name = language == .zh ? "\(file) 第\(record.line)行" : "\(file) row \(record.line)"
         }
         return .record(merchant)
     }
@@ -99,8 +168,8 @@ final class JSONLinesSource: RecordSource {
     /// Keys already looked up (a JSON Lines file repeats the same keys on every line).
     private var targets: [String: ColumnTarget?] = [:]
 
-    init(path: String, map: ColumnMap, language: Language) throws {
-        file = try ChunkedFile(path: path)
+    init(path: String, map: ColumnMap, language: Language, encoding: TextEncoding?) throws {
+        file = try ChunkedFile(path: path, encoding: encoding)
         self.map = map
         self.language = language
     }
@@ -108,7 +177,7 @@ final class JSONLinesSource: RecordSource {
     var bytesConsumed: Int { file.consumed }
 
     var warnings: [String] {
-        unreadColumnsWarning(file.path, unread, map, language).map { [$0] } ?? []
+        [encodingNote(file.path, file.encoding, language), unreadColumnsWarning(file.path, unread, map, language)].compactMap { $0 }
     }
 
     func next() throws -> RecordOutcome? {
@@ -154,6 +223,7 @@ final class JSONLinesSource: RecordSource {
             }
             entries += answers
         }
+        var id = ""
         for (key, v) in entries {
             if targets[key] == nil { targets[key] = .some(map.target(key)) }
             guard let target = targets[key] ?? nil else {
@@ -168,11 +238,13 @@ final class JSONLinesSource: RecordSource {
             switch target {
             case .fact(let fact, let suffix): merchant.cells.append(.init(column: key, fact: fact, raw: text, suffix: suffix))
             case .merchantName: if merchant.merchant.name.isEmpty { merchant.merchant.name = text }
+            case .merchantID: if id.isEmpty { id = text }
             case .consultant: merchant.merchant.consultant = text.nonEmpty
             case .date: merchant.merchant.date = text.nonEmpty
             case .ignore: break
             }
         }
+        if merchant.merchant.name.isEmpty { merchant.merchant.name = id }
         return errors.isEmpty ? .record(merchant) : .failure(errors)
     }
 
@@ -206,7 +278,7 @@ final class AnswersFileSource: RecordSource {
             bytes.append(0x0A)
         }
         bytesConsumed = file.consumed
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw BatchError.notUTF8(path, line: 1) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw BatchError.notText(path, line: 1, encoding: .utf8) }
         let (parsed, diagnostics) = AnswersFile.parse(PlaybookSource(name: path, text: text), program: program, language: language)
         guard let parsed else {
             return .failure(diagnostics.errors.map { d in

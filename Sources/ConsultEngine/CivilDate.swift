@@ -8,7 +8,8 @@ public struct CivilDate: Hashable, Sendable, CustomStringConvertible {
         (year, month, day) = (parts[0], parts[1], parts[2])
     }
 
-    init(days: Int) {
+    /// The date `days` after 1970-01-01.
+    public init(days: Int) {
         // Howard Hinnant's civil_from_days.
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -31,6 +32,11 @@ public struct CivilDate: Hashable, Sendable, CustomStringConvertible {
     }
 
     public func adding(days n: Int) -> CivilDate { CivilDate(days: days + n) }
+
+    /// A spreadsheet's day serial (Excel's 1900 system, with its phantom 29 February 1900).
+    public init(spreadsheetSerial serial: Int) {
+        self.init(days: (serial >= 60 ? serial - 1 : serial) - 25_568)
+    }
 
     public var description: String {
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }

@@ -3,8 +3,8 @@ import ConsultPlaybook
 /// The dot commands, with their help in both languages. The registry and `.help` are the same
 /// table, so a command cannot exist without its help (a test checks every one has both texts).
 public enum CommandName: String, CaseIterable, Sendable {
-    case help, back, skip, goto, review, set, unset, note, source, why, whynot, whatif, plan, export, answers, sessions, open, lang,
-         reload, quit
+    case help, back, skip, goto, review, set, unset, note, source, load, why, whynot, whatif, plan, export, answers, sessions, open,
+         lang, reload, quit
 
     /// Other spellings people reach for.
     static let aliases: [String: CommandName] = ["exit": .quit, "q": .quit, "h": .help, "?": .help, "whyNot": .whynot]
@@ -32,6 +32,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .unset: ".unset FACT"
         case .note: ".note TEXT"
         case .source: ".source said|data|estimate"
+        case .load: ".load FILE [ROW]"
         case .why: ".why CODE"
         case .whynot: ".whynot CODE"
         case .whatif: ".whatif FACT=VALUE …"
@@ -57,6 +58,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .unset: Text(zh: "撤回一个答案（之后会重新问）", en: "take an answer back (it will be asked again)")
         case .note: Text(zh: "给这次咨询记一条笔记", en: "add a note to this consultation")
         case .source: Text(zh: "之后答案的来源：商家口述、平台数据或顾问估算", en: "where the next answers come from: the merchant, platform data or your estimate")
+        case .load: Text(zh: "从平台导出（xlsx/CSV）或答案文件的一行填入答案，只问还缺的", en: "fill answers from a row of a platform export (xlsx/CSV) or an answers file; only what is missing is asked")
         case .why: Text(zh: "这条规则为什么触发：每个条件的值和阈值", en: "why a rule fires: each condition with its value and threshold")
         case .whynot: Text(zh: "这条规则为什么没触发：每个条件差多少", en: "why a rule does not fire: how far each condition is")
         case .whatif: Text(zh: "假设改几个答案，看方案怎么变（不改动本次咨询）", en: "how the plan would change with other answers (nothing is changed)")
@@ -82,6 +84,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .unset: Text(zh: "例：.unset ad_roi", en: "e.g. .unset ad_roi")
         case .note: Text(zh: "例：.note 老板想冲 818，预算可以再谈。笔记和答案一起保存，.review 列出。", en: "e.g. .note owner wants to push for 818. Notes are kept with the answers; .review lists them.")
         case .source: Text(zh: "一直有效，直到再改；不是商家口述时提示符会标出来。只依据估算的发现，方案里会标注“先核实”。也可写中文：.source 口述/数据/估算", en: "Stays until changed; the prompt shows it when it is not the merchant's word. The plan marks findings that rest only on estimates. e.g. .source data")
+        case .load: Text(zh: "ROW 是表格里的行号或商家名称（文件只有一个商家时可省）。填入的答案记为“平台数据”，.review 标出来自哪个文件哪一行。例：.load 罗盘直播列表.xlsx 卡丹路", en: "ROW is the row number in the sheet or the merchant's name (optional when the file has one merchant). Answers filled in are marked as platform data; .review shows the file and row. e.g. .load compass.xlsx 3")
         case .why: Text(zh: "例：.why SV-01（规则编号或 id 都可以）", en: "e.g. .why SV-01 (the code or the rule id)")
         case .whynot: Text(zh: "列出条件的每一部分：现在的值、阈值、还差多少，以及要回答哪些问题才能判断。", en: "Lists each part of the condition: the value now, the threshold, the margin, and which questions must be answered to decide.")
         case .whatif: Text(zh: "例：.whatif store_rating=4.8 return_rate=15", en: "e.g. .whatif store_rating=4.8 return_rate=15")

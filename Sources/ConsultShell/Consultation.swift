@@ -16,6 +16,9 @@ public final class Consultation {
     /// Where the answers given from now on come from (`.source`); kept in `answers.provenance`
     /// so the plan marks findings that rest only on estimates.
     public var source: Provenance = .said
+    /// Where answers filled in from a file came from ("compass_live.xlsx 第3行"), by fact; an
+    /// answer changed by hand afterwards is no longer the file's.
+    public var origins: [String: String] = [:]
     /// `.note`s of this consultation, oldest first.
     public private(set) var notes: [String] = []
     /// The JSON of the plan last kept, so ending right after an export does not keep it twice.
@@ -51,6 +54,7 @@ public final class Consultation {
         }
         let result = AnswerParser.read(raw, for: question.fact)
         if case .success(let reading) = result {
+            origins[fact] = nil
             // 约80万 is an estimate whoever gave it.
             let provenance = reading.approximate ? .estimate : source
             answers.raw[fact] = raw

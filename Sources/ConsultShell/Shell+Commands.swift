@@ -25,6 +25,7 @@ extension Shell {
         case .unset: unset(command)
         case .note: note(command)
         case .source: setSource(command)
+        case .load: load(command)
         case .why: explain(command, firing: true)
         case .whynot: explain(command, firing: false)
         case .whatif: whatIf(command)
@@ -116,6 +117,7 @@ extension Shell {
             let value = answers.raw[question.id] == nil
                 ? console.paint(t("（未答）", "(not asked)"), .dim)
                 : question.fact.shown(answers[question.id], language) + tag(answers.provenance[question.id])
+                    + (consultation.origins[question.id].map { " · " + $0 } ?? "")
             let marker = question.id == currentQuestion?.id ? ">" : " "
             let head = "\(marker)" + String(repeating: " ", count: max(0, 3 - String(i + 1).count)) + "\(i + 1) "
                 + DisplayWidth.pad(question.id, to: 24) + " " + DisplayWidth.pad(Wrap.truncate(label, to: 16), to: 16) + " "

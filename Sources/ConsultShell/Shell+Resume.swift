@@ -6,7 +6,10 @@ extension Shell {
     /// most recently active unfinished one. On a pipe nothing is asked: a transcript's first line
     /// is the merchant's name, and a question would swallow it.
     func takeUp() {
-        if let request = options.resume {
+        if let prefill = options.prefill {
+            // A consultation started from a file is a new one: no offer to resume another.
+            fill(prefill)
+        } else if let request = options.resume {
             resume(request)
         } else if reader.isInteractive {
             offerResume()

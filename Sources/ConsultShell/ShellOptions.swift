@@ -30,6 +30,30 @@ public enum ResumeRequest: Equatable, Sendable {
 }
 
 /// How a shell session is set up by the executable.
+/// A merchant's answers taken from an export row or an answers file, to start from.
+public struct Prefill: Sendable {
+    public var merchant: MerchantInfo
+    public var answers: [(fact: String, raw: String)]
+    /// Provenance the file gives; answers without one are platform data.
+    public var provenance: [String: Provenance]
+    /// "compass_live.xlsx 第3行": shown in `.review` beside each answer it gave.
+    public var origin: String
+    public var warnings: [String]
+
+    public init(merchant: MerchantInfo, answers: [(fact: String, raw: String)], provenance: [String: Provenance],
+                origin: String, warnings: [String]) {
+        self.merchant = merchant
+        self.answers = answers
+        self.provenance = provenance
+        self.origin = origin
+        self.warnings = warnings
+    }
+}
+
+/// Reads a prefill from a file and a row (number or name); the executable provides it, since
+/// reading exports is the portfolio module's job. Throws with a message for the consultant.
+public typealias PrefillReader = @Sendable (_ path: String, _ row: String?, _ language: Language) throws -> Prefill
+
 public struct ShellOptions: Sendable {
     public var language: Language
     /// Print each input line (scripted sessions), after the prompt it answers.
@@ -46,6 +70,10 @@ public struct ShellOptions: Sendable {
     public var resume: ResumeRequest?
     /// Prints `.export pdf`; it lives in the executable, which owns processes (headless Chromium).
     public var printer: (any PDFPrinter)?
+    /// Answers to start from (`consult --from FILE`).
+    public var prefill: Prefill?
+    /// Reads `.load FILE [ROW]`; nil: `.load` is not available.
+    public var prefillReader: PrefillReader?
 
     public init(language: Language, consultVersion: String, echo: Bool = false, bail: Bool = false, date: String? = nil,
                 database: String? = nil, resume: ResumeRequest? = nil, printer: (any PDFPrinter)? = nil) {

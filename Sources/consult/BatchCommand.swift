@@ -38,6 +38,12 @@ struct Batch: ParsableCommand {
     @Option(name: .long, help: "Merchants in the summary's triage list.")
     var triage: Int = 50
 
+    @Option(name: .long, help: "Text encoding of CSV and JSON Lines inputs: utf-8, gbk (GB18030) or utf-16 (default: detected).")
+    var encoding: String?
+
+    @Option(name: .long, help: "The worksheet of .xlsx inputs to read (default: the first).")
+    var sheet: String?
+
     @OptionGroup var options: PlaybookOptions
 
     enum OnError: String, ExpressibleByArgument, CaseIterable { case skip, stop }
@@ -48,6 +54,9 @@ struct Batch: ParsableCommand {
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
         guard triage >= 0 else { throw ValidationError("--triage must be 0 or more") }
+        if let encoding, TextEncoding(option: encoding) == nil {
+            throw ValidationError("--encoding \(encoding) is not known; accepted: utf-8, gbk (or gb18030), utf-16")
+        }
     }
 
     func run() throws {
@@ -60,6 +69,8 @@ struct Batch: ParsableCommand {
         batch.language = options.language
         batch.consultVersion = Consult.version
         batch.triageLimit = triage
+        batch.encoding = encoding.flatMap(TextEncoding.init(option:))
+        batch.sheet = sheet
         do {
             if let columns { batch.columns = try ColumnMap.custom(csv: try Files.read(columns), program: program) }
             let reporter = Reporter(showBar: isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_PROGRESS"] == nil)

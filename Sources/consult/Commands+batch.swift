@@ -1,5 +1,5 @@
 import ArgumentParser
 
 extension Consult {
-    static var batchCommands: [any ParsableCommand.Type] { [Batch.self] }
+    static var batchCommands: [any ParsableCommand.Type] { [Batch.self, Columns.self] }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsultBatch
 import ConsultPlaybook
 import ConsultShell
 import ConsultStore
@@ -32,6 +33,12 @@ struct Shell: ParsableCommand {
     @Flag(name: .long, help: "Keep this consultation in memory only: nothing is written to the database.")
     var noStore = false
 
+    @Option(name: .long, help: ArgumentHelp("Start from a merchant's numbers: a platform export (.xlsx, .csv) or an answers file; only what is missing is asked.", valueName: "FILE"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --from: the row (its number in the sheet) or the merchant's name.", valueName: "N|NAME"))
+    var row: String?
+
     @OptionGroup var options: PlaybookOptions
     @OptionGroup var store: StoreOptions
 
@@ -41,6 +48,29 @@ struct Shell: ParsableCommand {
         }
         if noStore, resume != nil { throw ValidationError("--resume reads the database, which --no-store leaves out") }
         if noStore, store.db != nil { throw ValidationError("--db and --no-store contradict each other; give one") }
+        if row != nil, from == nil { throw ValidationError("--row chooses a row of --from FILE; give --from too") }
+        if from != nil, resume != nil { throw ValidationError("--from starts a new consultation and --resume takes up a stored one; give one") }
+    }
+
+    /// Reads a merchant from an export or answers file exactly as `consult batch` would.
+    static func readPrefill(_ playbooks: String?) -> PrefillReader {
+        { path, row, language in
+            let (program, _) = try Files.program(playbooks)
+            var batch = BatchOptions(inputs: [path], output: "")
+            batch.language = language
+            do {
+                let found = try ExportRow.read(path, row: row, program: program, options: batch)
+                return Prefill(merchant: found.merchant, answers: found.answers, provenance: found.provenance,
+                               origin: found.origin, warnings: found.warnings)
+            } catch let error as BatchError {
+                throw PrefillFailure(message: error.description.replacingOccurrences(of: "error: ", with: ""))
+            }
+        }
+    }
+
+    struct PrefillFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
     }
 
     /// The SQLite database of `options`, or memory when there is none or it cannot be opened. A
@@ -62,6 +92,14 @@ struct Shell: ParsableCommand {
         var shellOptions = ShellOptions(language: options.language, consultVersion: Consult.version,
                                         echo: echo, bail: bail, date: Self.today(),
                                         resume: resume.flatMap(ResumeRequest.init(argument:)), printer: OnDemandChromiumPrinter())
+        shellOptions.prefillReader = Self.readPrefill(playbooks)
+        if let from {
+            do {
+                shellOptions.prefill = try shellOptions.prefillReader!(from, row, options.language)
+            } catch {
+                throw Failure(message: (options.language == .zh ? "错误：" : "error: ") + "\(error)")
+            }
+        }
         if !noStore {
             do {
                 shellOptions.database = try store.path()

@@ -35,9 +35,14 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("gbk.csv")
         try Data([0x61, 0x0A, 0xC9, 0xCC, 0xBC, 0xD2, 0x0A]).write(to: url)  // "商家" in GBK
+        // Detected as GB18030 (GBK): the Chinese reads as written.
         let reader = CSVReader(file: try ChunkedFile(path: url.path))
         _ = try reader.next()
-        #expect(throws: BatchError.self) { try reader.next() }
+        #expect(try reader.next()?.fields == ["商家"])
+        // Told it is UTF-8, the row is refused with its line.
+        let strict = CSVReader(file: try ChunkedFile(path: url.path, encoding: .utf8))
+        _ = try strict.next()
+        #expect(throws: BatchError.self) { try strict.next() }
     }
 
     @Test func mapsHeadersToFacts() throws {

@@ -15,7 +15,8 @@ import Testing
     @Test func theIssueListOfCommandsIsComplete() {
         let listed = ["help", "back", "skip", "goto", "review", "set", "unset", "why", "whynot", "whatif",
                       "plan", "export", "answers", "lang", "reload", "quit",
-                      "sessions", "open", "note", "source"]  // issue 5
+                      "sessions", "open", "note", "source",  // issue 5
+                      "load"]  // issue 12
         #expect(Set(CommandName.allCases.map(\.rawValue)) == Set(listed))
     }
 
