@@ -49,10 +49,17 @@ enum InputFiles {
         return nil
     }
 
+    /// `-`: standard input, a CSV or JSON Lines stream.
+    static let standardInput = "-"
+
     static func expand(_ inputs: [String]) throws -> [String] {
         var files: [String] = []
         let fm = FileManager.default
         for input in inputs {
+            if input == standardInput {
+                files.append(input)
+                continue
+            }
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: input, isDirectory: &isDirectory) else {
                 throw BatchError.unreadable(input, "no such file or directory")
@@ -76,6 +83,7 @@ enum InputFiles {
     }
 
     static func size(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+        if path == standardInput { return 0 }
+        return ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
     }
 }

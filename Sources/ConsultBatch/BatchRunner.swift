@@ -179,6 +179,13 @@ struct Reader {
     }
 
     private func open(_ path: String) throws -> any RecordSource {
+        if path == InputFiles.standardInput {
+            // No name to go by: JSON Lines when it starts with {, else a table.
+            let file = try ChunkedFile(path: "/dev/stdin", encoding: options.encoding)
+            if file.looksLikeJSON { return JSONLinesSource(file: file, map: map, language: options.language) }
+            return TableSource(reader: CSVReader(file: file), map: map, language: options.language,
+                               note: encodingNote(path, file.encoding, options.language))
+        }
         switch InputFiles.kind(path) {
         case .csv?:
             let file = try ChunkedFile(path: path, encoding: options.encoding)

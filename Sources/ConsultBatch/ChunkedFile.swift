@@ -73,6 +73,9 @@ final class ChunkedFile {
     /// The file's encoding, given or detected from its first bytes.
     private(set) var encoding: TextEncoding = .utf8
     private var converter: Converter?
+    /// The text starts with `{` (past a byte-order mark and white space): JSON Lines rather than a
+    /// table, for standard input, which has no file name to tell.
+    private(set) var looksLikeJSON = false
 
     /// `encoding` nil: detected (`TextEncoding.detect`).
     init(path: String, chunk: Int = 1 << 20, encoding given: TextEncoding? = nil) throws {
@@ -91,6 +94,7 @@ final class ChunkedFile {
         let (found, bom) = sample.withUnsafeBufferPointer { TextEncoding.detect($0) }
         encoding = given ?? found
         let skip = encoding == found ? bom : 0
+        looksLikeJSON = sample.dropFirst(bom).first { ![0x00, 0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
         if encoding == .utf8 {
             // The UTF-8 byte-order mark stays: the CSV reader drops it from the header line.
             (buffer).update(from: sample, count: n)

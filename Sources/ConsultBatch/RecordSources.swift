@@ -174,6 +174,12 @@ final class JSONLinesSource: RecordSource {
         self.language = language
     }
 
+    init(file: ChunkedFile, map: ColumnMap, language: Language) {
+        self.file = file
+        self.map = map
+        self.language = language
+    }
+
     var bytesConsumed: Int { file.consumed }
 
     var warnings: [String] {

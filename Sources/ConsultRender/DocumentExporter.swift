@@ -6,6 +6,23 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case text, md, html, pdf, json
 
     public var fileExtension: String { self == .text ? "txt" : rawValue }
+
+    /// The format a file name asks for by its extension (`plan.pdf`, `plan.markdown`); nil when it
+    /// names none, so `--output plan.pdf` writes a PDF unless `--format` says otherwise.
+    public init?(fileName: String) {
+        guard let dot = fileName.lastIndex(of: "."), !fileName[dot...].contains("/") else { return nil }
+        switch fileName[fileName.index(after: dot)...].lowercased() {
+        case "txt", "text": self = .text
+        case "md", "markdown": self = .md
+        case "html", "htm": self = .html
+        case "pdf": self = .pdf
+        case "json": self = .json
+        default: return nil
+        }
+    }
+
+    /// Bytes that make no sense on a terminal.
+    public var isBinary: Bool { self == .pdf }
     /// Whether `--template DIR` means anything for this format.
     public var usesTemplate: Bool { self == .html || self == .pdf }
 }

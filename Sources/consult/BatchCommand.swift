@@ -14,7 +14,7 @@ struct Batch: ParsableCommand {
         Writes OUT/plans/ and OUT/summary.{md,json,csv}. Exit status 1 when any row failed. See docs/batch.md.
         """)
 
-    @Argument(help: "CSV/TSV, JSON Lines (.jsonl), answers files (.yaml/.json), or directories of them.")
+    @Argument(help: "CSV/TSV, Excel (.xlsx), JSON Lines (.jsonl), answers files (.yaml/.json), directories of them, or - (a CSV or JSON Lines stream on standard input).")
     var inputs: [String]
 
     @Option(name: .long, help: "Output directory (created if needed).")
@@ -89,7 +89,7 @@ struct Batch: ParsableCommand {
     func summaryLine(_ r: BatchResult) -> String {
         let zh = options.language == .zh
         var line = zh ? "\(r.merchants) 个商家：\(r.planned) 个已出方案，\(r.failed) 个数据有误"
-            : "\(r.merchants) merchants: \(r.planned) planned, \(r.failed) failed"
+            : "\(r.merchants) merchant\(r.merchants == 1 ? "" : "s"): \(r.planned) planned, \(r.failed) failed"
         if r.stopped { line += zh ? "（遇到错误已停止）" : " (stopped at the first bad row)" }
         return line
     }

@@ -31,7 +31,13 @@ enum Files {
         return try names.map { try PlaybookSource(name: prefix + $0, text: read(prefix + $0)) }
     }
 
+    /// `-` reads standard input (to its end).
     static func read(_ path: String) throws -> String {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else { throw Failure(message: "error: standard input is not UTF-8 text") }
+            return text
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Failure(message: "error: cannot read '\(path)': no such file or not readable")
         }
@@ -47,7 +53,12 @@ enum Files {
         try writeAtomically(Data(text.utf8), to: path)
     }
 
+    /// `-` writes standard output.
     static func writeAtomically(_ data: Data, to path: String) throws {
+        if path == "-" {
+            FileHandle.standardOutput.write(data)
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {

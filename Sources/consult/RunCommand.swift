@@ -12,17 +12,23 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scripted run: read answers from a YAML or JSON file and print the plan.")
 
-    @Option(name: .long, help: "Answers file (YAML or JSON) with merchant: and answers:.")
+    @Option(name: .long, help: "Answers file (YAML or JSON) with merchant: and answers:; - reads standard input.")
     var answers: String
 
     @Option(name: .long, help: "merchant (the default: the plan to hand over) or consultant (adds rule trace, scores, sources and assumptions).")
     var edition: Edition = .merchant
 
-    @Option(name: .long, help: "Output format: text, md, html, pdf or json.")
-    var format: DocumentFormat = .text
+    @Option(name: .customLong("format"), help: "Output format: text, md, html, pdf or json (default: from the --output extension, else text).")
+    var requestedFormat: DocumentFormat?
 
-    @Option(name: .long, help: "Write the plan to this file (atomically) instead of stdout.")
+    @Option(name: .long, help: "Write the plan to this file (atomically) instead of stdout; - is stdout.")
     var output: String?
+
+    /// `--format`, else what `--output`'s extension names, else text.
+    var format: DocumentFormat { requestedFormat ?? output.flatMap(DocumentFormat.init(fileName:)) ?? .text }
+
+    /// Standard output, whether by default or as `--output -`.
+    var toStandardOutput: Bool { output == nil || output == "-" }
 
     @Option(name: .long, help: "Directory of Mustache partials overriding the built-in HTML/PDF template (docs/templates.md).")
     var template: String?
@@ -36,8 +42,8 @@ struct Run: ParsableCommand {
         if template != nil, !format.usesTemplate {
             throw ValidationError("--template applies to --format html or pdf, not \(format.rawValue)")
         }
-        if format == .pdf, output == nil, isatty(1) == 1 {
-            throw ValidationError("--format pdf writes binary data; pass --output FILE or redirect stdout to a file")
+        if format.isBinary, toStandardOutput, isatty(1) == 1 {
+            throw ValidationError("--format \(format.rawValue) writes binary data; pass --output FILE or redirect stdout to a file")
         }
     }
 
@@ -82,7 +88,7 @@ struct Run: ParsableCommand {
             printer = try ChromiumPrinter.find()
             if let warning = ChromiumPrinter.chineseFontWarning() { FileHandle.writeError(warning) }
         }
-        let color = format == .text && output == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let color = format == .text && toStandardOutput && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let data = try DocumentExporter.render(plan, format: format, template: templates, printer: printer, color: color)
         if let output {
             try Files.writeAtomically(data, to: output)

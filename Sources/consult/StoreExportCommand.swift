@@ -19,11 +19,14 @@ struct StoreExport: ParsableCommand {
     @Argument(help: "The consultation's number (see `consult sessions`).")
     var session: SessionID
 
-    @Option(name: .long, help: "Output format: md, json, html, pdf or text.")
-    var format: DocumentFormat = .md
+    @Option(name: .customLong("format"), help: "Output format: md, json, html, pdf or text (default: from the --output extension, else md).")
+    var requestedFormat: DocumentFormat?
 
-    @Option(name: .long, help: "Write to this file (atomically) instead of stdout.")
+    @Option(name: .long, help: "Write to this file (atomically) instead of stdout; - is stdout.")
     var output: String?
+
+    var format: DocumentFormat { requestedFormat ?? output.flatMap(DocumentFormat.init(fileName:)) ?? .md }
+    var toStandardOutput: Bool { output == nil || output == "-" }
 
     @Flag(name: .long, help: "With --format json: the plan JSON as saved with the consultation, byte for byte.")
     var saved = false
@@ -33,8 +36,8 @@ struct StoreExport: ParsableCommand {
 
     func validate() throws {
         if saved, format != .json { throw ValidationError("--saved applies to --format json, not \(format.rawValue)") }
-        if format == .pdf, output == nil, isatty(1) == 1 {
-            throw ValidationError("--format pdf writes binary data; pass --output FILE or redirect stdout to a file")
+        if format.isBinary, toStandardOutput, isatty(1) == 1 {
+            throw ValidationError("--format \(format.rawValue) writes binary data; pass --output FILE or redirect stdout to a file")
         }
     }
 
@@ -55,9 +58,9 @@ struct StoreExport: ParsableCommand {
         }
         var printer: (any PDFPrinter)?
         if format == .pdf { printer = try ChromiumPrinter.find() }
-        let color = format == .text && output == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let color = format == .text && toStandardOutput && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         try emit(DocumentExporter.render(plan, format: format, printer: printer, color: color))
-        if let output { noteExport(database, session, format.rawValue, output) }
+        if let output, output != "-" { noteExport(database, session, format.rawValue, output) }
     }
 
     func emit(_ data: Data) throws {
@@ -75,7 +78,7 @@ struct StoreAnswers: ParsableCommand {
     @Argument(help: "The consultation's number (see `consult sessions`).")
     var session: SessionID
 
-    @Option(name: .long, help: "Write to this file (atomically) instead of stdout.")
+    @Option(name: .long, help: "Write to this file (atomically) instead of stdout; - is stdout.")
     var output: String?
 
     @OptionGroup var options: PlaybookOptions
@@ -86,11 +89,11 @@ struct StoreAnswers: ParsableCommand {
         let stored = try storeCall { try database.session(session) }
         let (program, _) = try Files.program(options.playbooks)
         let language = stored.latestPlan?.language ?? stored.summary.language
-        var command = "consult run --answers \(output ?? "THIS_FILE") --lang \(language.rawValue)"
+        var command = "consult run --answers \(output.flatMap { $0 == "-" ? nil : $0 } ?? "THIS_FILE") --lang \(language.rawValue)"
         if let only = stored.latestPlan?.only { command += " --only " + only.joined(separator: ",") }
         if stored.latestPlan != nil { command += " --format json" }
         let text = AnswersFileWriter.text(stored, program: program, language: language, command: command)
-        if let output {
+        if let output, output != "-" {
             try Files.writeAtomically(text, to: output)
             noteExport(database, session, "answers", output)
         } else {

@@ -14,7 +14,7 @@ struct StoreImport: ParsableCommand {
         abstract: "Store answers files as finished consultations, each with its plan.",
         discussion: "Each file is checked like `consult run --answers FILE` and stored whole, in one transaction, or not at all.")
 
-    @Argument(help: "Answers files (YAML or JSON) with merchant: and answers:.")
+    @Argument(help: "Answers files (YAML or JSON) with merchant: and answers:; - reads standard input.")
     var files: [String]
 
     @Option(name: .long, help: "Only these rule playbooks, comma-separated ids.")

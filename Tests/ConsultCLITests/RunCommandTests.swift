@@ -87,6 +87,35 @@ struct RunCommandTests {
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
+    /// Unix habits: `-` is standard input or output, and the output's extension picks the format.
+    @Test func dashIsStandardInputAndOutputAndTheExtensionPicksTheFormat() throws {
+        let file = "examples/midtier_after_sales.yaml"
+        let expected = try consult(["run", "--answers", file, "--format", "md", "--lang", "zh"]).stdout
+        let piped = try consult(["run", "--answers", "-", "--output", "-", "--format", "md", "--lang", "zh"],
+                                stdin: try String(contentsOfFile: Repo.path(file), encoding: .utf8))
+        #expect(piped.status == 0 && piped.stdout == expected, "\(piped.stderr)")
+        let dir = Repo.temporaryDirectory("consult-run-ext")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let json = dir.appendingPathComponent("plan.json").path
+        #expect(try consult(["run", "--answers", file, "--output", json]).status == 0)
+        #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) is [String: Any])
+        let md = dir.appendingPathComponent("plan.md").path
+        #expect(try consult(["run", "--answers", file, "--output", md, "--lang", "zh"]).status == 0)
+        #expect(try String(contentsOfFile: md, encoding: .utf8) == expected)
+        // --format still wins over the extension.
+        let text = dir.appendingPathComponent("plan.json.txt").path
+        #expect(try consult(["run", "--answers", file, "--output", text, "--format", "json"]).status == 0)
+        #expect(try String(contentsOfFile: text, encoding: .utf8).hasPrefix("{"))
+        // A portfolio on standard input: CSV or JSON Lines, told apart by the first character.
+        let out = dir.appendingPathComponent("out").path
+        let batch = try consult(["batch", "-", "--out", out, "--summary-only", "--lang", "en"],
+                                stdin: "店铺名称,成交金额,客单价\n甲,80万,159\n乙,50万,88\n")
+        #expect(batch.status == 0 && batch.stdout.hasPrefix("2 merchants: 2 planned"), "\(batch.stdout)\(batch.stderr)")
+        let lines = try consult(["batch", "-", "--out", out, "--summary-only", "--lang", "en"],
+                                stdin: "{\"店铺名称\":\"甲\",\"成交金额\":\"80万\"}\n")
+        #expect(lines.status == 0 && lines.stdout.hasPrefix("1 merchant: 1 planned"), "\(lines.stdout)\(lines.stderr)")
+    }
+
     @Test func outputFileIsWrittenWhole() throws {
         let dir = Repo.temporaryDirectory()
         let output = dir.appendingPathComponent("plan.md").path
