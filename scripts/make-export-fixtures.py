@@ -146,6 +146,22 @@ def qianchuan_account():
     )
 
 
+def qianchuan_plan():
+    """A 千川 plan report: one row per plan, several per account, which is not a merchant table."""
+    rows = []
+    for plan, name, acct, spend, roi in [
+        (7301, "童装-直播间成交-1101", "卡丹路童装旗舰店", 52000.5, 2.1), (7302, "童装-直播间成交-1102", "卡丹路童装旗舰店", 61000, 2.6),
+        (7303, "童装-短视频引流-1103", "卡丹路童装旗舰店", 39000, 2.3), (7401, "皮草-控成本-1101", "海宁皮草档口", 210000, 3.2),
+        (7402, "皮草-放量-1105", "海宁皮草档口", 108400, 2.9),
+    ]:
+        rows.append([plan, name, acct, spend, roi])
+    return dict(
+        sheet="计划报表",
+        columns=[("计划ID", None), ("计划名称", None), ("账户名称", None), ("消耗", None), ("支付ROI", None)],
+        rows=rows,
+    )
+
+
 def kuaishou_sytong():
     return dict(
         sheet="直播数据",
@@ -180,6 +196,7 @@ EXPORTS = {
     "compass_service": compass_service,
     "compass_product": compass_product,
     "qianchuan_account": qianchuan_account,
+    "qianchuan_plan": qianchuan_plan,
     "kuaishou_sytong": kuaishou_sytong,
     "taobao_live": taobao_live,
 }

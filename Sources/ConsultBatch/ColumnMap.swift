@@ -8,6 +8,8 @@ public enum ColumnTarget: Sendable, Equatable {
     case merchantName, consultant, date
     /// A number identifying the merchant (店铺ID, 抖音号): its name only when no column names it.
     case merchantID
+    /// The table has a row per ad plan (千川's plan report), not per merchant.
+    case perPlan
     /// Known and deliberately not read.
     case ignore
 }
@@ -43,6 +45,7 @@ public struct ColumnMap: Sendable {
                 case .merchantID: add(column.header, .merchantID)
                 case .date: add(column.header, .date)
                 case .ignore: add(column.header, .ignore)
+                case .perPlan: add(column.header, .perPlan)
                 }
             }
         }

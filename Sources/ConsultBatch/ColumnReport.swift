@@ -58,6 +58,7 @@ public struct ColumnReport: Sendable {
             case .consultant?: reading = zh ? "顾问" : "consultant"
             case .date?: reading = zh ? "日期" : "date"
             case .ignore?: reading = zh ? "不读" : "not read"
+            case .perPlan?: reading = zh ? "每行一个投放计划：这张表不能按商家诊断" : "one row per ad plan: this table cannot be diagnosed per merchant"
             case nil:
                 reading = zh ? "不读（不认识的列" : "not read (unknown column"
                 if let guess = Suggestion.closest(to: ColumnMap.normalize(header).key, in: map.knownHeaders) {

@@ -7,6 +7,8 @@ enum DashboardHeaders {
     /// What a column of an export is.
     enum Meaning: Equatable {
         case fact(String), merchantName, merchantID, date, ignore
+        /// A column of a table with one row per ad plan, not per merchant (千川's plan report).
+        case perPlan
     }
 
     struct Column {
@@ -109,6 +111,9 @@ enum DashboardHeaders {
             Column("人均观看时长", .fact("avg_stay_seconds")),
             Column("成交转化率", .fact("conversion_rate")),
             Column("客单价", .fact("aov")),
+        ]),
+        Export(id: "qianchuan_plan", title: "巨量千川 · 计划报表", path: "千川 → 数据 → 计划报表（每行一个计划，不是商家：不能直接诊断，请导出账户报表）", columns: [
+            Column("计划ID", .perPlan), Column("计划名称", .perPlan),
         ]),
     ]
 

@@ -101,6 +101,14 @@ final class TableSource: RecordSource {
             ahead = []
             return .failure([RowError(source: reader.path, row: line, problem: problem, accepted: accepted)])
         }
+        if let plan = best.headers.first(where: { $0.target == .perPlan }) {
+            let line = ahead[best.index].line
+            ahead = []
+            return .failure([RowError(source: reader.path, row: line,
+                                      problem: language == .zh ? "有“\(plan.header)”列，是千川计划报表：每行一个投放计划，不是一个商家"
+                                                               : "has a '\(plan.header)' column: a Qianchuan plan report, one row per ad plan, not per merchant",
+                                      accepted: language == .zh ? "千川 → 数据 → 账户报表（每行一个账户）" : "the account report (千川 → 数据 → 账户报表), one row per account")])
+        }
         columns = best.headers
         ahead.removeFirst(best.index + 1)
         ahead.reverse()
@@ -144,7 +152,7 @@ final class TableSource: RecordSource {
             case .merchantName?: if merchant.merchant.name.isEmpty { merchant.merchant.name = field.trimmingCharacters() }
             case .consultant?: merchant.merchant.consultant = field.trimmingCharacters().nonEmpty
             case .date?: merchant.merchant.date = field.trimmingCharacters().nonEmpty
-            case .ignore?, nil: break
+            case .ignore?, .perPlan?, nil: break
             }
         }
         if merchant.merchant.name.isEmpty { merchant.merchant.name = id }
@@ -247,7 +255,7 @@ final class JSONLinesSource: RecordSource {
             case .merchantID: if id.isEmpty { id = text }
             case .consultant: merchant.merchant.consultant = text.nonEmpty
             case .date: merchant.merchant.date = text.nonEmpty
-            case .ignore: break
+            case .ignore, .perPlan: break
             }
         }
         if merchant.merchant.name.isEmpty { merchant.merchant.name = id }

@@ -128,6 +128,31 @@ import Testing
         #expect(review.contains("28.6% · 后台数据 · kuaishou_sy"), "\(review)")  // the origin, cut to 80 columns on a pipe
     }
 
+    /// A 千川 plan report has a row per ad plan: refused whole with the report to export instead,
+    /// never read as one merchant per plan.
+    @Test func aPlanReportIsRefusedWithTheAccountReportToUse() throws {
+        let out = Repo.temporaryDirectory("consult-export-plan")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try consult(["batch", Self.fixture("qianchuan_plan.xlsx"), "--out", out.path, "--lang", "zh"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("千川计划报表") && result.stderr.contains("账户报表"), "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("1 个商家：0 个已出方案"), "\(result.stdout)")
+    }
+
+    /// A GBK or UTF-16 CSV pre-fills an interview with the same numbers as the UTF-8 one plans with.
+    @Test(arguments: ["compass_service.gbk.csv", "compass_service.utf16.csv"])
+    func fromAnEncodedCSVReadsTheSameNumbers(_ file: String) throws {
+        let plan = Self.json(try Self.plans(Self.fixture("compass_service.csv")).plans.first { $0.key.contains("卡丹路") }!.value)
+        let home = Repo.temporaryDirectory("consult-from-csv")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let exported = home.appendingPathComponent("plan.json").path
+        let shell = try consult(["shell", "--from", Self.fixture(file), "--row", "卡丹路", "--lang", "zh", "--no-store"],
+                                stdin: ".export json \(exported)\n.quit\n", environment: ["HOME": home.path])
+        #expect(shell.stdout.contains("已从 \(file) 第2行"), "\(shell.stdout)\(shell.stderr)")
+        let fromShell = Self.json(try String(contentsOfFile: exported, encoding: .utf8))
+        #expect(NSDictionary(dictionary: fromShell["facts"] as! [String: Any]).isEqual(to: plan["facts"] as! [String: Any]))
+    }
+
     @Test func docsListEveryExportHeader() throws {
         let doc = try String(contentsOfFile: Repo.path("docs/exports.md"), encoding: .utf8)
         for export in DashboardHeaders.exports {
@@ -140,6 +165,7 @@ import Testing
                 case .merchantID: meaning = "商家 ID"
                 case .date: meaning = "日期"
                 case .ignore: meaning = "不读"
+                case .perPlan: meaning = "每行一个计划"
                 }
                 #expect(doc.contains("| \(column.header) | \(meaning)"), "docs/exports.md: \(column.header) should read \(meaning)")
             }
