@@ -7,7 +7,8 @@ public struct ExportRow: Sendable {
     public var merchant: MerchantInfo
     /// Answers as written in the file, by fact, in column order.
     public var answers: [(fact: String, raw: String)]
-    /// Provenance given in the file (an answers file's `provenance:`), else none.
+    /// Provenance by fact for an answers file (its `provenance:`, else said); none for an export,
+    /// whose numbers are platform data.
     public var provenance: [String: Provenance]
     /// "compass_live.xlsx 第3行" / "compass_live.xlsx row 3": where the answers came from.
     public var origin: String
@@ -71,8 +72,12 @@ public struct ExportRow: Sendable {
         var answers: [(fact: String, raw: String)] = []
         var provenance: [String: Provenance] = [:]
         if let given = chosen.answers {
-            for question in program.questions { if let raw = given.raw[question.id] { answers.append((question.id, raw)) } }
-            provenance = given.provenance
+            // An answers file says where its answers came from; without a word, the merchant said them.
+            for question in program.questions {
+                guard let raw = given.raw[question.id] else { continue }
+                answers.append((question.id, raw))
+                provenance[question.id] = given.provenance[question.id] ?? .said
+            }
         } else {
             for cell in chosen.cells where !answers.contains(where: { $0.fact == cell.fact }) {
                 guard !cell.raw.trimmingCharacters().isEmpty, let question = program.question(cell.fact) else { continue }

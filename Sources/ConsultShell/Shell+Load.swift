@@ -48,8 +48,9 @@ extension Shell {
         }
         unsaved = true
         let left = interview.applicable(consultation.answers).filter { consultation.answers.raw[$0.id] == nil }.count
-        console.say(t("已从 \(prefill.origin) 填入 \(filled) 个答案（记为平台数据），还有 \(left) 题要问。.review 可以查看。",
-                      "Filled \(filled) answers from \(prefill.origin) (kept as platform data); \(left) questions are left. .review lists them."))
+        let asData = prefill.provenance.isEmpty
+        console.say(t("已从 \(prefill.origin) 填入 \(filled) 个答案\(asData ? "（记为平台数据）" : "")，还有 \(left) 题要问。.review 可以查看。",
+                      "Filled \(filled) answers from \(prefill.origin)\(asData ? " (kept as platform data)" : ""); \(left) questions are left. .review lists them."))
         for problem in refused { console.error(t("未填入：", "not filled in: ") + problem) }
         reportChanges(revised: true)
         headerShown = nil
