@@ -73,28 +73,60 @@ public struct Engine: Sendable {
 
     /// Answers plus every derived fact that is known, computed in dependency order.
     public func facts(_ answers: Answers) -> [String: Value] {
+        var pending: Set<String> = []
+        return facts(answers, pending: &pending)
+    }
+
+    /// Same; `pending` collects the facts not asked yet and the derived facts left unknown because
+    /// they read one.
+    func facts(_ answers: Answers, pending: inout Set<String>) -> [String: Value] {
         var values = answers.values
+        var waiting = answers.pending
         for derived in program.derived {
-            let value = Self.compute(derived, values)
-            if value.isKnown { values[derived.id] = value } else { values.removeValue(forKey: derived.id) }
+            let value = Self.compute(derived, values, pending: waiting)
+            if value.isKnown {
+                values[derived.id] = value
+            } else {
+                values.removeValue(forKey: derived.id)
+                if !waiting.isEmpty, derived.reads.contains(where: waiting.contains) { waiting.insert(derived.id) }
+            }
         }
+        pending = waiting
         return values
     }
 
-    static func compute(_ derived: DerivedFact, _ values: [String: Value]) -> Value {
+    /// The questions that apply to this merchant: every core question, and each follow-up whose
+    /// condition holds. One definition for the interview's progress, its end and the plan's data
+    /// completeness.
+    public func applicable(_ answers: Answers, values: [String: Value]? = nil) -> [Question] {
+        let values = values ?? facts(answers)
+        let lookup: (String) -> Value = { values[$0] ?? .unknown }
+        return program.questions.filter { q in
+            guard let askIf = q.askIf else { return true }
+            return askIf.evaluate(lookup) == .bool(true)
+        }
+    }
+
+    /// The questions that apply and have no answer yet, in interview order: what an interview in
+    /// progress has still to ask (`Answers.pending`).
+    public func notAsked(_ answers: Answers) -> [String] {
+        applicable(answers).lazy.map(\.id).filter { answers.raw[$0] == nil }
+    }
+
+    static func compute(_ derived: DerivedFact, _ values: [String: Value], pending: Set<String> = []) -> Value {
         let lookup: (String) -> Value = { values[$0] ?? .unknown }
         func outcome(_ o: DerivedFact.Outcome) -> Value {
             switch o {
             case .choice(let id): return .string(id)
-            case .expression(let e): return e.evaluate(lookup)
+            case .expression(let e): return e.evaluate(lookup, pending: pending)
             }
         }
         switch derived.definition {
         case .formula(let e):
-            return e.evaluate(lookup)
+            return e.evaluate(lookup, pending: pending)
         case .cases(let cases, let otherwise):
             for c in cases {
-                switch c.when.evaluate(lookup) {
+                switch c.when.evaluate(lookup, pending: pending) {
                 case .bool(true): return outcome(c.then)
                 case .bool(false): continue
                 default: return .unknown
@@ -105,12 +137,16 @@ public struct Engine: Sendable {
     }
 
     public func diagnose(_ answers: Answers) -> Diagnosis {
-        let values = facts(answers)
+        var waiting: Set<String> = []
+        let values = facts(answers, pending: &waiting)
         let lookup: (String) -> Value = { values[$0] ?? .unknown }
         // Every condition was compiled against the program's schema: a read is an array index.
         var vector = FactVector(count: program.schema.names.count)
         for (fact, value) in values {
             if let slot = program.schema.slot(of: fact) { vector.values[slot] = value }
+        }
+        for fact in waiting {
+            if let slot = program.schema.slot(of: fact) { vector.pending.insert(slot) }
         }
         var outcomes: [String: Value] = [:]
         var fired: [FiredRule] = []

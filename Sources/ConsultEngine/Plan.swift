@@ -39,6 +39,9 @@ public struct Plan: Sendable {
     public var reviewDate: String?
     public var versions: [(playbook: String, version: Int)]
     public var consultVersion: String
+    /// While the interview is still going (questions not asked yet): answered of the questions
+    /// that apply, so every format says the diagnosis is preliminary. Nil for complete answers.
+    public var interview: (answered: Int, total: Int)? = nil
 
     /// Who the document is for: the merchant (default) or the consultant (trace, scores, sources).
     public var edition: Edition = .merchant

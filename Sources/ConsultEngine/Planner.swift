@@ -43,11 +43,13 @@ public struct Planner: Sendable {
         }.prefix(5).map(\.rank)
         var headline = kpis.filter { $0.metric == "monthly_gmv" }.map(\.metric)
         headline += kpis.filter { $0.metric != "monthly_gmv" }.prefix(5 - headline.count).map(\.metric)
+        // One count everywhere: the questions that apply to this merchant (core and follow-ups).
+        let applicable = engine.applicable(diagnosis.answers, values: diagnosis.values)
         var plan = Plan(
             language: language, merchant: merchant,
             header: program.header.compactMap { text.line($0) },
             position: program.position.compactMap { text.line($0) },
-            completeness: (program.coreQuestions.filter { diagnosis.values[$0.id] != nil }.count, program.coreQuestions.count),
+            completeness: (applicable.filter { diagnosis.values[$0.id] != nil }.count, applicable.count),
             playbooks: diagnosis.playbooks.filter { $0.hasRules(in: program.rules) }.map { p in
                 PlaybookSection(id: p.id, title: p.title[language], role: p.role, version: p.version,
                                 findings: findings.filter { $0.playbook == p.id }.map(\.code))
@@ -78,6 +80,9 @@ public struct Planner: Sendable {
             versions: diagnosis.playbooks.map { ($0.id, $0.version) },
             consultVersion: consultVersion)
         plan.funnel = funnel(diagnosis, text, references: plan.references)
+        if !diagnosis.answers.pending.isEmpty {
+            plan.interview = (applicable.filter { diagnosis.answers.raw[$0.id] != nil }.count, applicable.count)
+        }
         return plan
     }
 

@@ -2,23 +2,34 @@
 /// each kind of source gets its own specialised evaluator.
 public protocol FactSource {
     func value(of fact: FactSlot) -> Value
+    /// A fact not asked yet (an interview in progress): whether it is known is itself undecided.
+    func isPending(_ fact: FactSlot) -> Bool
+}
+
+extension FactSource {
+    public func isPending(_ fact: FactSlot) -> Bool { false }
 }
 
 /// Facts by id, through a closure (a merchant's answers, a what-if scenario).
 public struct NamedFacts: FactSource {
     let lookup: (String) -> Value
+    let pending: Set<String>
 
-    public init(_ lookup: @escaping (String) -> Value) {
+    public init(_ lookup: @escaping (String) -> Value, pending: Set<String> = []) {
         self.lookup = lookup
+        self.pending = pending
     }
 
     public func value(of fact: FactSlot) -> Value { lookup(fact.name) }
+    public func isPending(_ fact: FactSlot) -> Bool { !pending.isEmpty && pending.contains(fact.name) }
 }
 
 /// Facts by slot: one value per fact of the schema, in `FactSchema.names` order. The engine's
 /// representation of a merchant, so a fact read is an array index.
 public struct FactVector: FactSource {
     public var values: [Value]
+    /// Slots of facts not asked yet; empty for complete answers.
+    public var pending: Set<Int> = []
 
     public init(count: Int) {
         values = Array(repeating: .unknown, count: count)
@@ -28,6 +39,8 @@ public struct FactVector: FactSource {
     public func value(of fact: FactSlot) -> Value {
         fact.index < values.count ? values[fact.index] : .unknown
     }
+
+    public func isPending(_ fact: FactSlot) -> Bool { !pending.isEmpty && pending.contains(fact.index) }
 }
 
 /// What an evaluation reports as it goes; the evaluator is specialised per observer, so the
@@ -174,16 +187,27 @@ struct Evaluator<Facts: FactSource, Observer: EvaluationObserver> {
         return sawUnknown ? nil : false
     }
 
+    /// A fact operand not asked yet.
+    private func pending(_ node: TypedNode) -> Bool {
+        if case .fact(let slot) = node.operation { return facts.isPending(slot) }
+        return false
+    }
+
     private mutating func call(_ builtin: Builtin, _ operands: [TypedNode]) -> Value {
         switch builtin {
         case .known:
-            return .bool(evaluate(operands[0]).isKnown)
+            let value = evaluate(operands[0])
+            return !value.isKnown && pending(operands[0]) ? .unknown : .bool(value.isKnown)
         case .unknown:
-            return .bool(!evaluate(operands[0]).isKnown)
+            let value = evaluate(operands[0])
+            return !value.isKnown && pending(operands[0]) ? .unknown : .bool(!value.isKnown)
         case .unknownCount:
             var count = 0
-            for operand in operands where !evaluate(operand).isKnown { count += 1 }
-            return .number(Number(count))
+            var undecided = false
+            for operand in operands where !evaluate(operand).isKnown {
+                if pending(operand) { undecided = true } else { count += 1 }
+            }
+            return undecided ? .unknown : .number(Number(count))
         case .max, .min:
             let left = evaluate(operands[0]), right = evaluate(operands[1])
             guard case .number(let a) = left, case .number(let b) = right else { return .unknown }

@@ -60,6 +60,11 @@ public struct Expression: Sendable {
         withoutActuallyEscaping(fact) { evaluate(NamedFacts($0)) }
     }
 
+    /// With facts not asked yet (`Answers.pending`).
+    public func evaluate(_ fact: (String) -> Value, pending: Set<String>) -> Value {
+        withoutActuallyEscaping(fact) { evaluate(NamedFacts($0, pending: pending)) }
+    }
+
     public func evaluate(_ fact: (String) -> Value, reads: inout [String]) -> Value {
         withoutActuallyEscaping(fact) { fact in evaluate(NamedFacts(fact), reads: &reads) }
     }

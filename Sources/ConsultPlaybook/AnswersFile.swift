@@ -31,6 +31,11 @@ public struct Answers: Sendable, Hashable {
     public var values: [String: Value]
     public var raw: [String: String]
     public var provenance: [String: Provenance]
+    /// Questions an interview in progress has not reached yet. Their unknown is "not asked", not
+    /// "the merchant cannot say": `known()`, `unknown()` and `unknown_count()` over them are
+    /// undecided, so no rule about missing data fires before the question has been asked. Empty
+    /// for an answers file or an export row, which are complete as given.
+    public var pending: Set<String> = []
 
     public init(values: [String: Value] = [:], raw: [String: String] = [:], provenance: [String: Provenance] = [:]) {
         self.values = values
@@ -54,7 +59,7 @@ public enum AnswersFile {
     public static func parse(_ source: PlaybookSource, program: Program, language: Language = .en) -> (Parsed?, [Diagnostic]) {
         let reader = YAMLReader(file: source.name, text: source.text)
         guard let root = reader.root() else { return (nil, reader.diagnostics) }
-        guard let top = reader.fields(root, "the answers file", allowed: ["merchant", "answers", "provenance", "expect"], required: ["answers"]) else {
+        guard let top = reader.fields(root, "the answers file", allowed: ["merchant", "answers", "provenance", "not_asked", "expect"], required: ["answers"]) else {
             return (nil, reader.diagnostics)
         }
         var merchant = MerchantInfo(name: "")
@@ -125,6 +130,24 @@ public enum AnswersFile {
         } else if let node = top["provenance"], !YAMLReader.isNull(node) {
             reader.error("answers.type", "provenance must be a mapping of fact id: said|data|estimate", at: node)
         }
+        // An interview written down before it ended: the questions it had still to ask.
+        if let node = top["not_asked"] {
+            if let items = node.sequence {
+                for item in items {
+                    guard let fact = item.string, program.question(fact) != nil else {
+                        reader.error("answers.not-asked", "not_asked: '\(item.string ?? "")' is not a question of these playbooks", at: item)
+                        continue
+                    }
+                    if answers.raw[fact] != nil {
+                        reader.error("answers.not-asked", "not_asked: '\(fact)' has an answer in this file", at: item)
+                        continue
+                    }
+                    answers.pending.insert(fact)
+                }
+            } else if !YAMLReader.isNull(node) {
+                reader.error("answers.type", "not_asked must be a list of question ids", at: node)
+            }
+        }
         let expectation = top["expect"].flatMap {
             SectionBuilder(reader: reader, schema: program.schema, declarations: [:],
                            rules: RuleBuilder(reader: reader, schema: program.schema, playbook: .placeholder(source.name))).expectation($0)
@@ -139,5 +162,15 @@ public enum AnswersFile {
         }
         if reader.diagnostics.hasErrors { return (nil, reader.diagnostics) }
         return (Parsed(merchant: merchant, answers: answers, expectation: expectation), reader.diagnostics)
+    }
+}
+
+/// Text both answers-file writers share.
+public enum AnswersFileText {
+    /// The `not_asked:` list of an interview written down before it ended; empty when it did.
+    public static func notAsked(_ facts: [String], _ language: Language) -> String {
+        guard !facts.isEmpty else { return "" }
+        let comment = language == .zh ? "# 还没问到的问题：答完之前，方案是初步结论" : "# Questions not asked yet: until they are answered the plan is preliminary"
+        return comment + "\nnot_asked: [" + facts.joined(separator: ", ") + "]\n"
     }
 }

@@ -13,6 +13,12 @@ public enum JSONRenderer {
     public static func render(_ plan: Plan) -> String { document(plan).serialized() }
 
     public static func document(_ plan: Plan) -> JSONValue {
+        guard let interview = plan.interview, case .object(var fields) = complete(plan) else { return complete(plan) }
+        fields["interview"] = .object(["answered": .int(interview.answered), "total": .int(interview.total)])
+        return .object(fields)
+    }
+
+    private static func complete(_ plan: Plan) -> JSONValue {
         var merchant: [String: JSONValue] = ["name": .string(plan.merchant.name)]
         for line in plan.header where line.value.isKnown { merchant[line.fact] = .from(line.value) }
         if let c = plan.merchant.consultant { merchant["consultant"] = .string(c) }

@@ -209,7 +209,15 @@ public enum Labels {
     }
 
     /// The plan's verdict in one sentence: the first problem, what it leads to, and what follows.
+    /// The plan's one-sentence diagnosis; while the interview goes on, it says it is preliminary.
     public static func diagnosisLine(_ plan: Plan) -> String {
+        guard let interview = plan.interview else { return finalDiagnosisLine(plan) }
+        return plan.language == .zh
+            ? "（访谈进行中：已答 \(interview.answered)/\(interview.total) 题，以下为初步结论）" + finalDiagnosisLine(plan)
+            : "(Interview in progress: \(interview.answered) of \(interview.total) questions answered; preliminary.) " + finalDiagnosisLine(plan)
+    }
+
+    private static func finalDiagnosisLine(_ plan: Plan) -> String {
         let zh = plan.language == .zh
         guard let code = plan.topFindings.first, let top = plan.finding(code) else {
             return zh ? "没有发现必须马上处理的问题：守住现在的节奏，按目标表推进。"

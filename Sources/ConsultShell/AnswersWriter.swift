@@ -1,4 +1,5 @@
 import ConsultDiagnostics
+import ConsultEngine
 import ConsultExpression
 import ConsultPlaybook
 
@@ -37,7 +38,7 @@ struct AnswersWriter {
             out += "provenance:\n"
             for question in sourced { out += "  \(question.id): \(answers.provenance[question.id]!.rawValue)\n" }
         }
-        return out
+        return out + AnswersFileText.notAsked(Engine(program: program).notAsked(answers), language)
     }
 
     func scalar(_ value: Value, _ fact: FactDeclaration) -> String {
@@ -64,7 +65,8 @@ struct AnswersWriter {
         let differing = facts.filter {
             parsed.answers.values[$0] != answers.values[$0] || parsed.answers.provenance[$0] != answers.provenance[$0]
         }.sorted()
-        return differing.isEmpty ? nil : differing.joined(separator: ", ")
+        if !differing.isEmpty { return differing.joined(separator: ", ") }
+        return parsed.answers.pending == Set(Engine(program: program).notAsked(answers)) ? nil : "not_asked"
     }
 }
 

@@ -54,7 +54,11 @@ final class Console {
         color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
     }
 
+    /// Output of a command stops at Ctrl-C (a long listing), until the shell clears it.
+    var muted: Bool { Interruption.requested }
+
     private func emit(_ fd: Int32, _ text: String) {
+        if muted { return }
         if captured != nil {
             captured! += text
             return

@@ -110,8 +110,12 @@ public final class Consultation {
         record(.finished)
     }
 
+    /// The diagnosis of the answers so far: questions that apply and are not answered yet are
+    /// pending (not asked is not "the merchant cannot say"), so the plan says it is preliminary.
     public func diagnosis(_ answers: Answers? = nil) -> Diagnosis {
-        engine.diagnose(answers ?? self.answers)
+        var given = answers ?? self.answers
+        given.pending = Set(engine.notAsked(given))
+        return engine.diagnose(given)
     }
 
     /// A finding's title in this consultation's language, with its terms filled in.

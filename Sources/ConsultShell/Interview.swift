@@ -11,12 +11,7 @@ public struct Interview: Sendable {
 
     /// The questions that apply now, in interview order.
     public func applicable(_ answers: Answers) -> [Question] {
-        let values = engine.facts(answers)
-        let lookup: (String) -> Value = { values[$0] ?? .unknown }
-        return program.questions.filter { q in
-            guard let askIf = q.askIf else { return true }
-            return askIf.evaluate(lookup) == .bool(true)
-        }
+        engine.applicable(answers)
     }
 
     /// Where the interview resumes: the first applicable question not yet answered (or skipped).

@@ -24,7 +24,8 @@ extension Shell {
 
     /// Records `raw` for `question`; says how it was read, what it changed, or why it was refused.
     @discardableResult
-    func record(_ question: Question, _ typed: String, retype: String? = nil) -> Bool {
+    /// `echo`: say what was stored even when it reads as typed, and when nothing changed (`.set`).
+    func record(_ question: Question, _ typed: String, retype: String? = nil, echo: Bool = false) -> Bool {
         guard let raw = settleFraction(question, typed, retype: retype) else { return false }
         let before = consultation.answers[question.id]
         let wasAnswered = consultation.answers.raw[question.id] != nil
@@ -34,8 +35,15 @@ extension Shell {
             return false
         case .success(let value):
             unsaved = true
-            if reader.isInteractive { showReading(question, raw, value) }
-            reportChanges(revised: wasAnswered && before != value)
+            if echo {
+                let label = question.label?[language] ?? question.id
+                let approximate = (try? AnswerParser.read(raw, for: question.fact).get())?.approximate ?? false
+                console.say("  " + t("已记 ", "Set ") + label + t("：", ": ") + ValueFormatter.format(value, as: question.fact, language)
+                            + (approximate ? t("（记为估算）", " (kept as an estimate)") : ""), .dim)
+            } else if reader.isInteractive {
+                showReading(question, raw, value)
+            }
+            reportChanges(revised: wasAnswered && before != value, sayUnchanged: echo)
             return true
         }
     }
@@ -123,7 +131,7 @@ extension Shell {
             fail(t("缺少答案。可填：", "missing the value. Accepted: ") + AnswerParser.acceptedForm(question.fact)[language])
             return
         }
-        record(question, value, retype: ".set \(question.id) \(value)")
+        record(question, value, retype: ".set \(question.id) \(value)", echo: true)
     }
 
     private func setSession(_ field: String, _ value: String) {
@@ -136,6 +144,7 @@ extension Shell {
         consultation.name(info)
         unsaved = true
         headerShown = nil
+        console.say("  " + (field == "merchant" ? t("已记 商家：", "Set merchant: ") : t("已记 顾问：", "Set consultant: ")) + value, .dim)
     }
 
     /// `.unset FACT`: the answer is taken back and the question will be asked again.

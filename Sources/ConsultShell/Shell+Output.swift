@@ -28,8 +28,10 @@ extension Shell {
         do {
             data = try DocumentExporter.render(plan, format: format, printer: options.printer)
         } catch {
+            if error is Interrupted || Interruption.requested { return }  // Ctrl-C: nothing written, said by the loop
             return fail(t("无法生成 \(format.rawValue)：", "cannot make the \(format.rawValue): ") + Self.storeMessage(error))
         }
+        if Interruption.requested { return }
         guard let written = write(bytes: [UInt8](data), to: path) else { return }
         consultation.keep(plan)
         consultation.exported(format: format.rawValue, path: FileOutput.absolute(written))

@@ -75,16 +75,19 @@ extension Shell {
 
     /// Said once when the last question has been answered.
     func announceDone() {
-        let known = consultation.answers.values.count
-        let asked = consultation.answers.raw.count
-        let line = t("访谈完成：答了 \(asked) 题，其中 \(asked - known) 题“不清楚”。", "Interview complete: \(asked) questions, \(asked - known) unknown. ")
+        // The plan's data completeness, counted the same way: the questions that apply.
+        let applicable = interview.applicable(consultation.answers)
+        let known = applicable.filter { consultation.answers.values[$0.id] != nil }.count
+        let line = t("访谈完成：适用的 \(applicable.count) 题都已回答，已知 \(known) 题、\(applicable.count - known) 题“不清楚”（数据完整度 \(known)/\(applicable.count)）。",
+                     "Interview complete: all \(applicable.count) questions that apply are answered, \(known) known and \(applicable.count - known) unknown (data completeness \(known)/\(applicable.count)). ")
         console.lines(Wrap.lines(line + nextSteps, width: console.width).map { console.paint($0, .green) })
         headerShown = "done"
     }
 
     /// One line per critical or high finding that a change made appear or disappear; when an
     /// earlier answer was revised, the medium and low ones are summed up on one more line.
-    func reportChanges(revised: Bool) {
+    /// `sayUnchanged`: a deliberate change (`.set`) also says when the diagnosis stayed the same.
+    func reportChanges(revised: Bool, sayUnchanged: Bool = false) {
         let now = consultation.diagnosis()
         let previous = lastDiagnosis?.fired ?? []
         let before = Set(previous.map(\.rule.code))
@@ -101,8 +104,11 @@ extension Shell {
             }
         }
         let minor = appeared.filter { $0.severity < .high }.map { "+" + $0.rule.code } + gone.filter { $0.severity < .high }.map { "-" + $0.rule.code }
-        if revised, !minor.isEmpty {
+        if revised || sayUnchanged, !minor.isEmpty {
             lines.append("  " + t("中/低级发现：", "medium/low findings: ") + minor.joined(separator: " "))
+        }
+        if sayUnchanged, appeared.isEmpty, gone.isEmpty {
+            lines.append(console.paint("  " + t("诊断没有变化", "the diagnosis is unchanged"), .dim))
         }
         console.lines(lines)
     }

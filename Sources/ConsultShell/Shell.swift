@@ -81,6 +81,7 @@ public final class Shell {
     public func run() -> Int32 {
         reader.completer = { [unowned self] before in self.complete(before) }
         defer { reader.close() }
+        if reader.isInteractive { Interruption.install() }
         if reader.isInteractive { greet() }
         takeUp()
         while !finished {
@@ -91,7 +92,12 @@ public final class Shell {
                 lineNumber += 1
                 emptyCancels = 0
                 if options.echo, !reader.isInteractive { console.line(prompt + text) }
+                Interruption.clear()
                 handle(text)
+                if Interruption.requested {
+                    Interruption.clear()
+                    console.say(t("（已取消，回到访谈）", "(cancelled; back to the interview)"), .dim)
+                }
             case .cancelled(let wasEmpty):
                 cancelled(wasEmpty: wasEmpty)
             case .endOfInput:

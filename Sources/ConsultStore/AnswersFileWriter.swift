@@ -1,3 +1,4 @@
+import ConsultEngine
 import ConsultPlaybook
 
 /// A stored consultation as an answers file for `consult run` (design.md). Answers are written as
@@ -32,7 +33,11 @@ public enum AnswersFileWriter {
             out += "provenance:\n"
             for answer in sourced { out += "  \(answer.fact): \(answer.provenance.rawValue)\n" }
         }
-        return out
+        // The saved plan was preliminary (made mid-interview): the questions still to ask come
+        // along, so `consult run` gives that plan again.
+        guard let saved = session.latestPlan, (try? PlanSummary.decode(saved.json))?.interview != nil else { return out }
+        let answers = AnswerLog.answers(session.answers, program: program).answers
+        return out + AnswersFileText.notAsked(Engine(program: program).notAsked(answers), language)
     }
 
     /// A YAML double-quoted scalar: the text exactly as typed, whatever it looks like.

@@ -44,7 +44,14 @@ public struct PlanSummary: Decodable, Sendable {
         public var position: [String: JSONScalar]
     }
 
+    /// Present when the plan was made before the interview ended (it is preliminary).
+    public struct Interview: Decodable, Sendable {
+        public var answered: Int
+        public var total: Int
+    }
+
     public var lang: String
+    public var interview: Interview?
     public var derived: [String: JSONScalar]
     public var findings: [Finding]
     public var actions: [Action]

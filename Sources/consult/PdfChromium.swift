@@ -1,4 +1,5 @@
 import ConsultRender
+import ConsultShell
 import Foundation
 
 /// Prints the HTML plan to PDF with headless Chromium: the same document a browser shows, with
@@ -66,10 +67,19 @@ struct ChromiumPrinter: PDFPrinter {
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
         try process.run()
-        if done.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            done.wait()
-            throw Failure(message: "error: \(executable) did not finish printing within \(Int(timeout)) s")
+        // Waits in short steps, so Ctrl-C in the shell (Interruption) stops the browser at once.
+        let deadline = DispatchTime.now() + timeout
+        while done.wait(timeout: .now() + 0.05) == .timedOut {
+            if Interruption.requested {
+                process.terminate()
+                done.wait()
+                throw Interrupted()
+            }
+            if DispatchTime.now() > deadline {
+                process.terminate()
+                done.wait()
+                throw Failure(message: "error: \(executable) did not finish printing within \(Int(timeout)) s")
+            }
         }
         return process.terminationStatus
     }

@@ -108,8 +108,9 @@ import Testing
         #expect(shell.stdout.contains("已从 \(name).xlsx 第"), "\(shell.stdout)\(shell.stderr)")
         let fromShell = Self.json(try String(contentsOfFile: exported, encoding: .utf8))
         #expect(NSDictionary(dictionary: fromShell["facts"] as! [String: Any]).isEqual(to: plan["facts"] as! [String: Any]), "\(file)")
-        let codes = { (p: [String: Any]) in (p["findings"] as! [[String: Any]]).map { $0["code"] as! String } }
-        #expect(codes(fromShell) == codes(plan), "\(file)")
+        // The rest of the interview is still to come, so the shell's plan says it is preliminary.
+        let interview = try #require(fromShell["interview"] as? [String: Int])
+        #expect(interview["answered"]! < interview["total"]!, "\(interview)")
         let provenance = fromShell["provenance"] as! [String: String]
         #expect(!provenance.isEmpty && provenance.values.allSatisfy { $0 == "data" }, "\(provenance)")
     }

@@ -43,7 +43,7 @@ import Testing
         #expect(answers["product_testing"] == .bool(false))               // no
         #expect(!answers["repurchase_rate"].isKnown)                      // 不清楚
         #expect(answers.raw["repurchase_rate"] == "不清楚")
-        #expect(session.output.contains("访谈完成：答了 54 题，其中 1 题“不清楚”"))
+        #expect(session.output.contains("访谈完成：适用的 54 题都已回答，已知 53 题、1 题“不清楚”（数据完整度 53/54）"))
     }
 
     @Test func followUpsOnlyWhenAskIfHolds() {

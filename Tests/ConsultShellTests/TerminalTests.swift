@@ -181,6 +181,79 @@ import Testing
         #expect(review.contains("0.5%"), "\(review)")
     }
 
+    /// Ctrl-C while Chromium prints a PDF stops the export, not the shell: nothing is written, the
+    /// prompt comes back and the interview goes on.
+    /// (Chromium is reached through a script that waits 5 s first, so the Ctrl-C surely comes
+    /// while the export runs however fast the browser is.)
+    @Test func ctrlCDuringAPDFExportCancelsItAndKeepsTheSession() throws {
+        let home = Repo.temporaryDirectory("consult-pty-export")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let slow = home.appendingPathComponent("slow-chromium").path
+        try "#!/bin/sh\nsleep 5\nexec /usr/bin/chromium \"$@\"\n".write(toFile: slow, atomically: true, encoding: .utf8)
+        chmod(slow, 0o755)
+        var environment = Fixtures.environment(state: home)
+        environment["CONSULT_CHROMIUM"] = slow
+        let pty = try PtyProcess(Repo.binary, Fixtures.shellArguments + ["--no-store"], environment: environment)
+        try pty.expect("商家> ")
+        try pty.send("店" + Key.enter)
+        try pty.expect("[1/54")
+        let pdf = home.appendingPathComponent("plan.pdf").path
+        try pty.send(".export pdf \(pdf)" + Key.enter)
+        try pty.expect("正在用 Chromium 生成 PDF")
+        Thread.sleep(forTimeInterval: 0.5)
+        try pty.send(Key.ctrlC, waitForRawMode: false)  // while the command runs, the tty is cooked
+        try pty.expect("已取消，回到访谈")
+        try pty.expect("[1/54")
+        #expect(!FileManager.default.fileExists(atPath: pdf), "the export went on after Ctrl-C")
+        try pty.send("抖音" + Key.enter)
+        try pty.expect("[2/54")
+        try pty.send(".quit" + Key.enter)
+        #expect(try pty.waitExit() == 0)
+    }
+
+    /// Questions not reached yet are not "unknown": before any answer the plan finds no
+    /// missing-data problem and says it is preliminary, and no finding is ever "resolved" that
+    /// was not announced.
+    @Test func notAskedIsNotUnknown() throws {
+        let c = try Consultant()
+        try c.type("店", then: "[1/54")
+        try c.pty.send(".plan" + Key.enter)
+        let plan = try c.pty.expect("[1/54")
+        #expect(plan.contains("访谈进行中：已答 0/54 题，以下为初步结论"), "\(plan)")
+        #expect(!plan.contains("关键数据没人盯") && !plan.contains("说不上来"), "\(plan)")
+        for (i, answer) in Fixtures.coldStart.prefix(20).enumerated() { try c.type(answer, then: "[\(i + 2)/") }
+        #expect(!c.pty.text.contains("已解除 [高] UO-04"), "\(c.pty.text)")
+    }
+
+    /// One count everywhere: the end of the interview and the plan's data completeness agree.
+    @Test func theInterviewsEndAndThePlanCountTheSameQuestions() throws {
+        let c = try Consultant()
+        try c.answer(54)
+        try c.pty.expect("数据完整度 53/54")
+        try c.pty.send(".plan" + Key.enter)
+        let plan = try c.pty.expect("数据完整度")
+        _ = plan
+        let header = try c.pty.expect("\n")
+        #expect(header.hasPrefix(" 53/54"), "\(header)")
+        #expect(!c.pty.text.contains("访谈进行中"))
+    }
+
+    /// `.set` says what it stored and what it changed; the session's names too.
+    @Test func setEchoesWhatItStoredAndWhatChanged() throws {
+        let c = try Consultant()
+        try c.type("店", then: "[1/54")
+        try c.pty.send(".set sell_through_rate 35%" + Key.enter)
+        try c.pty.expect("已记 动销率：35%")
+        try c.pty.send(".set consultant 李顾问" + Key.enter)
+        try c.pty.expect("已记 顾问：李顾问")
+        try c.pty.send(".set store_rating 4.2" + Key.enter)
+        try c.pty.expect("已记 店铺体验分：4.2")
+        try c.pty.expect("+ 新发现 [严重] SV-01")
+        try c.pty.send(".set store_rating 4.1" + Key.enter)
+        try c.pty.expect("已记 店铺体验分：4.1")
+        try c.pty.expect("诊断没有变化")
+    }
+
     @Test func historyIsSavedPrivately() throws {
         let c = try Consultant()
         try c.type("店", then: "[1/54")
