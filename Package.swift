@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
+        // What every output edge shares, without Foundation: atomic file writes, terminal-safe text.
+        .target(name: "ConsultBase"),
         // Locations, diagnostics and their rendering; depends on nothing.
         .target(name: "ConsultDiagnostics"),
         // The typed, total, sandboxed condition language.
@@ -28,12 +30,12 @@ let package = Package(
         .target(name: "ConsultEngine", dependencies: ["ConsultPlaybook", "ConsultExpression"]),
         // Plan -> terminal text | Markdown | HTML | JSON.
         .target(name: "ConsultRender", dependencies: [
-            "ConsultEngine", "ConsultPlaybook",
+            "ConsultEngine", "ConsultPlaybook", "ConsultBase", "ConsultDiagnostics", "ConsultExpression",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // Portfolio runs: CSV / xlsx / JSON Lines / answers files -> plans and a portfolio summary.
         .target(name: "ConsultBatch", dependencies: [
-            "ConsultRender", "ConsultEngine", "ConsultPlaybook", "ConsultExpression", "ConsultDiagnostics",
+            "ConsultRender", "ConsultEngine", "ConsultPlaybook", "ConsultExpression", "ConsultDiagnostics", "ConsultBase",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Consultations, visits, answers and plans in SQLite (GRDB); never loses an accepted answer.
@@ -45,9 +47,11 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit", pkgConfig: "libedit",
                        providers: [.apt(["libedit-dev"])]),
         // The interactive consultation shell: line reader seam over libedit, commands, input loop.
-        .target(name: "ConsultShell", dependencies: ["ConsultStore", "ConsultRender", "ConsultEngine", "ConsultPlaybook", "CLibEdit"]),
+        .target(name: "ConsultShell", dependencies: ["ConsultStore", "ConsultRender", "ConsultEngine", "ConsultPlaybook",
+                                                     "ConsultExpression", "ConsultDiagnostics", "ConsultBase", "CLibEdit"]),
         .executableTarget(name: "consult", dependencies: [
             "ConsultShell", "ConsultStore", "ConsultBatch", "ConsultRender", "ConsultEngine", "ConsultPlaybook", "ConsultDiagnostics",
+            "ConsultExpression", "ConsultBase",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

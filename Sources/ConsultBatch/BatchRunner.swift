@@ -1,3 +1,4 @@
+import ConsultBase
 import ConsultEngine
 import ConsultPlaybook
 import Foundation
@@ -16,6 +17,8 @@ public enum BatchRunner {
         let map = ColumnMap(program: program, custom: options.columns)
         let plansDirectory = options.output + "/plans"
         try OutputFiles.makeDirectory(options.summaryOnly ? options.output : plansDirectory)
+        // A run killed while writing left temporaries: clear them before writing again.
+        for directory in [options.output, plansDirectory] { AtomicFile.removeStale(in: directory) }
         let engine = Engine(program: program)
         let workers = (0..<max(1, options.jobs)).map { _ in
             let own = Engine(program: load())
@@ -161,7 +164,7 @@ struct Reader {
                 if let failure, !stopped { throw failure }
                 for warning in source.warnings { reporter.say(warning) }
             } catch let error as BatchError {
-                fail(path, name: "", [error.rowError(path)])
+                fail(path, name: "", [error.rowError(path, options.language)])
             } catch {
                 fail(path, name: "", [RowError(source: path, row: 0, problem: "\(error)", accepted: nil)])
             }

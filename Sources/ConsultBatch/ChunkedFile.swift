@@ -1,3 +1,5 @@
+import ConsultPlaybook
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -241,17 +243,24 @@ private final class Converter {
 public enum BatchError: Error, CustomStringConvertible, Sendable {
     case unreadable(String, String)
     case notText(String, line: Int, encoding: TextEncoding)
+    case unclosedQuote(String, line: Int)
     case noInputs(String)
     case unsupported(String)
     case unwritable(String, String)
     case columns(String)
 
-    /// The error as a failed row of an input file.
-    func rowError(_ path: String) -> RowError {
+    /// The error as a failed row of an input file, in the run's language.
+    func rowError(_ path: String, _ language: Language = .en) -> RowError {
+        let zh = language == .zh
         switch self {
         case .notText(_, let line, let encoding):
-            return RowError(source: path, row: line, problem: "is not \(encoding.displayName) text",
-                            accepted: "UTF-8, GB18030/GBK or UTF-16 text; --encoding names the file's encoding when it is not detected")
+            return RowError(source: path, row: line, problem: zh ? "不是 \(encoding.displayName) 编码的文字" : "is not \(encoding.displayName) text",
+                            accepted: zh ? "UTF-8、GB18030/GBK 或 UTF-16 文字；检测不准时用 --encoding 指定"
+                                         : "UTF-8, GB18030/GBK or UTF-16 text; --encoding names the file's encoding when it is not detected")
+        case .unclosedQuote(_, let line):
+            return RowError(source: path, row: line,
+                            problem: zh ? "这一行开了引号（\"）却在 \(CSVReader.quotedLineLimit) 行内没有闭合" : "opens a quote (\") that is not closed within \(CSVReader.quotedLineLimit) lines",
+                            accepted: zh ? "加引号的值要以引号结束；值里的引号写两次（\"\"）" : "a field in quotes ends with a quote; a quote inside it is written twice (\"\")")
         default:
             return RowError(source: path, row: 0, problem: String(description.dropFirst("error: ".count)), accepted: nil)
         }
@@ -262,6 +271,8 @@ public enum BatchError: Error, CustomStringConvertible, Sendable {
         case .unreadable(let path, let why): return "error: cannot read '\(path)': \(why)"
         case .notText(let path, let line, let encoding):
             return "error: \(path):\(line): not \(encoding.displayName) text; --encoding names the file's encoding (utf-8, gbk, utf-16)"
+        case .unclosedQuote(let path, let line):
+            return "error: \(path):\(line): a quote opened here is not closed"
         case .noInputs(let what): return "error: \(what)"
         case .unsupported(let path):
             return "error: '\(path)': unsupported input; accepted: .csv, .tsv, .xlsx, .jsonl/.ndjson, .yaml/.yml/.json answers files, or a directory of them"

@@ -1,3 +1,4 @@
+import ConsultBase
 import ConsultEngine
 import ConsultExpression
 import ConsultPlaybook
@@ -115,15 +116,10 @@ struct PlanWorker: Sendable {
 /// plan and a stopped run leaves only whole files.
 enum OutputFiles {
     static func writeAtomically(_ text: String, to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = directory + "/." + (path as NSString).lastPathComponent + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw BatchError.unwritable(path, String(cString: strerror(errno)))
-        }
-        guard rename(temporary, path) == 0 else {
-            let why = String(cString: strerror(errno))
-            unlink(temporary)
-            throw BatchError.unwritable(path, why)
+        do {
+            try AtomicFile.write(text, to: path)
+        } catch {
+            throw BatchError.unwritable(path, error.reason)
         }
     }
 

@@ -61,14 +61,25 @@ final class TableSource: RecordSource {
     private let language: Language
     private var columns: [(header: String, target: ColumnTarget?)]?
     private var ahead: [CSVRecord] = []
-    private(set) var warnings: [String] = []
+    private var notes: [String] = []
+    /// Rows with fewer fields than the header (their missing cells are read as empty), by line.
+    private var shortRows: [Int] = []
+    private var shortRowCount = 0
     static let headerSearch = 10
+
+    var warnings: [String] {
+        guard shortRowCount > 0 else { return notes }
+        let lines = shortRows.map(String.init).joined(separator: language == .zh ? "、" : ", ") + (shortRowCount > shortRows.count ? " …" : "")
+        return notes + [language == .zh
+            ? "warning: \(reader.path)：\(shortRowCount) 行的字段比表头少（第 \(lines) 行），缺的格子按空白（不清楚）读"
+            : "warning: \(reader.path): \(shortRowCount) rows have fewer fields than the header (lines \(lines)); their missing cells read as empty (unknown)"]
+    }
 
     init(reader: any TableRowReader, map: ColumnMap, language: Language, note: String? = nil) {
         self.reader = reader
         self.map = map
         self.language = language
-        if let note { warnings.append(note) }
+        if let note { notes.append(note) }
     }
 
     var bytesConsumed: Int { reader.bytesConsumed }
@@ -87,9 +98,11 @@ final class TableSource: RecordSource {
     private func findHeader() throws -> RecordOutcome? {
         while ahead.count < Self.headerSearch, let row = try reader.next() { ahead.append(row) }
         guard !ahead.isEmpty else { return nil }
+
         func named(_ h: [(header: String, target: ColumnTarget?)]) -> Int { h.filter { $0.target != nil && $0.target != .ignore }.count }
         var best: (index: Int, headers: [(header: String, target: ColumnTarget?)])?
-        for (i, row) in ahead.enumerated() {
+        // A bad row (not text, a quote never closed) is never the header; below it, it is a bad row.
+        for (i, row) in ahead.enumerated() where row.failure == nil {
             let candidate = headers(row, above: i > 0 ? ahead[i - 1] : nil)
             if named(candidate) > named(best?.headers ?? []) { best = (i, candidate) }
         }
@@ -113,11 +126,19 @@ final class TableSource: RecordSource {
         ahead.removeFirst(best.index + 1)
         ahead.reverse()
         let unread = best.headers.filter { $0.target == nil && !$0.header.isEmpty }.map(\.header)
-        if let warning = unreadColumnsWarning(reader.path, unread, map, language) { warnings.append(warning) }
+        if let warning = unreadColumnsWarning(reader.path, unread, map, language) { notes.append(warning) }
+        // Two columns for one fact: say which, once; each row takes the first that has a value.
+        var byFact: [String: [String]] = [:]
+        for (header, target) in best.headers { if case .fact(let fact, _)? = target { byFact[fact, default: []].append(header) } }
+        for (fact, headers) in byFact.sorted(by: { $0.key < $1.key }) where headers.count > 1 {
+            notes.append(language == .zh
+                ? "warning: \(reader.path)：列 \(headers.joined(separator: "、")) 都对应 \(fact)；每行用第一个有值的"
+                : "warning: \(reader.path): columns \(headers.joined(separator: ", ")) all give \(fact); each row takes the first with a value")
+        }
         if !best.headers.contains(where: { $0.target == .merchantName }) {
             let id = best.headers.first { $0.target == .merchantID }?.header
             let by = id.map { language == .zh ? "按 \($0) 命名" : "named by \($0)" } ?? (language == .zh ? "按行号命名" : "named by row")
-            warnings.append(language == .zh
+            notes.append(language == .zh
                 ? "warning: \(reader.path)：没有一列是商家名称（店铺名称、账号名称 …），方案\(by)；用 --columns 指定名称列"
                 : "warning: \(reader.path): no column names the merchant (店铺名称, 账号名称 …), so plans are \(by); name the column with --columns")
         }
@@ -136,11 +157,16 @@ final class TableSource: RecordSource {
     func next() throws -> RecordOutcome? {
         if columns == nil, let failure = try findHeader() { return failure }
         guard let columns, let record = try ahead.popLast() ?? reader.next() else { return nil }
+        if let failure = record.failure { return .failure([failure.rowError(reader.path, language)]) }
         if record.fields.count > columns.count, record.fields[columns.count...].contains(where: { !$0.isEmpty }) {
             let problem = language == .zh ? "有 \(record.fields.count) 个字段，表头只有 \(columns.count) 列"
                 : "has \(record.fields.count) fields but the header has \(columns.count) columns"
             return .failure([RowError(source: reader.path, row: record.line, problem: problem,
                                       accepted: language == .zh ? "每行字段数与表头一致（含逗号的值加引号）" : "one field per header column (quote values that contain commas)")])
+        }
+        if record.fields.count < columns.count {
+            shortRowCount += 1
+            if shortRows.count < 5 { shortRows.append(record.line) }
         }
         var merchant = MerchantRecord(source: reader.path, row: record.line)
         var id = ""
@@ -190,8 +216,14 @@ final class JSONLinesSource: RecordSource {
 
     var bytesConsumed: Int { file.consumed }
 
+    /// Keys given twice in one object (the first value is read), with the first line seen.
+    private var duplicates: [(key: String, line: Int)] = []
+
     var warnings: [String] {
-        [encodingNote(file.path, file.encoding, language), unreadColumnsWarning(file.path, unread, map, language)].compactMap { $0 }
+        let twice = duplicates.isEmpty ? nil : (language == .zh
+            ? "warning: \(file.path)：同一行里重复的键（用第一个值）：" + duplicates.map { "\($0.key)（第 \($0.line) 行起）" }.joined(separator: "、")
+            : "warning: \(file.path): keys given twice in one line (the first value is read): " + duplicates.map { "\($0.key) (from line \($0.line))" }.joined(separator: ", "))
+        return [encodingNote(file.path, file.encoding, language), unreadColumnsWarning(file.path, unread, map, language), twice].compactMap { $0 }
     }
 
     func next() throws -> RecordOutcome? {
@@ -238,7 +270,12 @@ final class JSONLinesSource: RecordSource {
             entries += answers
         }
         var id = ""
+        var seen = Set<String>()
         for (key, v) in entries {
+            guard seen.insert(key).inserted else {
+                if !duplicates.contains(where: { $0.key == key }) { duplicates.append((key, line)) }
+                continue
+            }
             if targets[key] == nil { targets[key] = .some(map.target(key)) }
             guard let target = targets[key] ?? nil else {
                 if unreadSeen.insert(key).inserted { unread.append(key) }

@@ -63,10 +63,14 @@ final class SummaryCSV {
         try? handle.close()
     }
 
-    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
+    /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. A text that
+    /// a spreadsheet would take for a formula (`=HYPERLINK(…)`, `+`, `-`, `@`, a tab or CR first)
+    /// gets a leading `'`, which Excel and WPS show as text; numbers stay numbers.
     static func line(_ fields: [String]) -> String {
-        fields.map { f in
-            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        fields.map { field in
+            var f = field
+            if let first = f.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Number(f) == nil { f = "'" + f }
+            return f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + f.replacing("\"", with: "\"\"") + "\"" : f
         }.joined(separator: ",") + "\r\n"
     }

@@ -67,7 +67,7 @@ enum SummaryWriter {
                       m.topProblem.map { "\($0.code) \($0.title)" } ?? "",
                       m.firstAction.map { "\(Labels.owner($0.owner, l))\(colon)\($0.text)" } ?? "",
                       m.planFile.map { "[\(t(.plan))](\($0))" } ?? ""]
-                 })
+                 }, links: [8])
         md.line("## \(t(.ruleCounts))")
         md.line()
         md.table([t(.code), t(.findingTitle), t(.fires)], counts.map { r in
@@ -165,14 +165,19 @@ struct MarkdownTable {
 
     mutating func line(_ s: String = "") { out += s + "\n" }
 
-    mutating func table(_ header: [String], _ rows: [[String]]) {
+    /// `links`: columns of links the summary makes itself (to plan files), written as they are.
+    mutating func table(_ header: [String], _ rows: [[String]], links: Set<Int> = []) {
         line("| " + header.map(Self.cell).joined(separator: " | ") + " |")
         line("|" + header.map { _ in " --- |" }.joined())
-        for row in rows { line("| " + row.map(Self.cell).joined(separator: " | ") + " |") }
+        for row in rows {
+            line("| " + row.enumerated().map { links.contains($0) ? $1 : Self.cell($1) }.joined(separator: " | ") + " |")
+        }
         line()
     }
 
-    static func cell(_ s: String) -> String { s.replacing("|", with: "\\|").replacing("\n", with: " ") }
+    /// Merchant names and cells are the data's words: escaped like the plans' Markdown, so a
+    /// `<script>` or `[link](…)` in an export shows as text.
+    static func cell(_ s: String) -> String { Markdown.cell(s) }
 }
 
 /// The last component of a path ("in/data.csv" -> "data.csv").

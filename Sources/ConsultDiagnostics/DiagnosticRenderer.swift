@@ -9,41 +9,64 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        var out = diagnostic.description
-        if let location = diagnostic.location, let text = sources[location.file],
-           let line = Self.line(location.line, of: text) {
-            let gutter = String(location.line)
-            let pad = String(repeating: " ", count: gutter.count)
-            let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
-            let indent = prefix.map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined()
-            let covered = line.unicodeScalars.dropFirst(max(0, location.column - 1)).prefix(diagnostic.length)
-            let width = max(1, covered.reduce(0) { $0 + DisplayWidth.of($1) })
-            out += "\n\(pad) |\n\(gutter) | \(line)\n\(pad) | \(indent)^\(String(repeating: "~", count: width - 1))"
+        var cache: [String: [Substring]] = [:]
+        return render(diagnostic, &cache)
+    }
+
+    /// Diagnostics in one pass over each file (lines split once, not once per diagnostic), at
+    /// most `limit` of them and then how many more: 10,000 errors from one bad file must not take
+    /// minutes or bury the first ones.
+    public func render(_ diagnostics: [Diagnostic], limit: Int = 200) -> String {
+        var cache: [String: [Substring]] = [:]
+        var out = diagnostics.prefix(limit).map { render($0, &cache) }
+        if diagnostics.count > limit { out.append("… and \(diagnostics.count - limit) more") }
+        return out.joined(separator: "\n")
+    }
+
+    /// The longest source line or message shown whole; longer ones are cut around the column.
+    static let longest = 240
+
+    private func render(_ diagnostic: Diagnostic, _ cache: inout [String: [Substring]]) -> String {
+        var out = Self.elided(diagnostic.description)
+        if let location = diagnostic.location, let text = sources[location.file] {
+            if cache[location.file] == nil {
+                cache[location.file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+            }
+            let lines = cache[location.file]!
+            if location.line >= 1, location.line <= lines.count {
+                var line = String(lines[location.line - 1])
+                var column = location.column
+                // A line of a 10 MB value: show the stretch around the column, not all of it.
+                if line.unicodeScalars.count > Self.longest {
+                    let scalars = Array(line.unicodeScalars)
+                    let start = max(0, min(column - 1 - Self.longest / 2, scalars.count - Self.longest))
+                    var cut = String.UnicodeScalarView(scalars[start..<min(scalars.count, start + Self.longest)])
+                    if start + Self.longest < scalars.count { cut.append(contentsOf: " …".unicodeScalars) }
+                    line = (start > 0 ? "… " : "") + String(cut)
+                    column = column - start + (start > 0 ? 2 : 0)
+                }
+                let gutter = String(location.line)
+                let pad = String(repeating: " ", count: gutter.count)
+                let prefix = line.unicodeScalars.prefix(max(0, column - 1))
+                let indent = prefix.map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined()
+                let covered = line.unicodeScalars.dropFirst(max(0, column - 1)).prefix(min(diagnostic.length, Self.longest))
+                let width = max(1, covered.reduce(0) { $0 + DisplayWidth.of($1) })
+                out += "\n\(pad) |\n\(gutter) | \(line)\n\(pad) | \(indent)^\(String(repeating: "~", count: width - 1))"
+            }
         }
         for note in diagnostic.notes {
-            out += "\n  note: \(note)"
+            out += "\n  note: \(Self.elided(note))"
         }
         return out
     }
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(render).joined(separator: "\n")
+    /// A message quoting a huge value keeps its start and end.
+    static func elided(_ text: String) -> String {
+        guard text.count > Self.longest * 2 else { return text }
+        return String(text.prefix(Self.longest)) + " … (\(text.count - Self.longest * 2 + Self.longest / 2) characters) … " + String(text.suffix(Self.longest / 2))
     }
 
-    static func line(_ number: Int, of text: String) -> String? {
-        var current = 1
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "\n" || text[index] == "\r\n" {
-                if current == number { return String(text[start..<index]) }
-                current += 1
-                start = text.index(after: index)
-            }
-            index = text.index(after: index)
-        }
-        return current == number ? String(text[start..<text.endIndex]) : nil
-    }
 }
 
 /// Terminal column width of a character: 2 for East Asian wide/full-width, 0 for combining marks.

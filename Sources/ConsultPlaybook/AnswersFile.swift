@@ -76,11 +76,13 @@ public enum AnswersFile {
                 }
             }
         }
+        let fromMerchant = Set(entries.map(\.fact))
         if let node = top["answers"] {
             if let mapping = node.mapping {
                 for (key, value) in mapping {
                     guard let fact = key.string else { continue }
-                    if let i = entries.firstIndex(where: { $0.fact == fact }) { entries.remove(at: i) }
+                    // An answer overrides the same fact given under merchant: (only those three).
+                    if fromMerchant.contains(fact), let i = entries.firstIndex(where: { $0.fact == fact }) { entries.remove(at: i) }
                     if value.scalar == nil {
                         reader.error("answers.type", "\(fact): the answer must be a single value, not a list or mapping", at: value)
                         continue

@@ -26,6 +26,8 @@ struct SpokenAmount {
         }
         var s = text
         for half in ["half a ", "half an "] where s.lowercased().hasPrefix(half) { s = "半" + s.dropFirst(half.count) }
+        // A comma groups thousands (1,200,000); "1,6" is a decimal comma or a typo, never 16.
+        guard Self.commasGroupThousands(s) else { return nil }
         s = s.filter { $0 != "," && $0 != "，" && $0 != " " }
         for prefix in Self.approximatePrefixes where s.lowercased().hasPrefix(prefix) {
             s.removeFirst(prefix.count)
@@ -106,6 +108,16 @@ struct SpokenAmount {
             return String(s.dropLast(word.filter { $0 != " " }.count))
         }
         return s
+    }
+
+    /// Every comma is followed by exactly three digits (then a non-digit or the end).
+    static func commasGroupThousands(_ s: String) -> Bool {
+        let chars = Array(s)
+        for (i, c) in chars.enumerated() where c == "," || c == "，" {
+            let digits = chars[(i + 1)...].prefix { $0.isASCII && $0.isNumber }.count
+            guard digits == 3, i > 0, chars[i - 1].isASCII, chars[i - 1].isNumber else { return false }
+        }
+        return true
     }
 
     /// A question in multiples (ROI: 倍, x).

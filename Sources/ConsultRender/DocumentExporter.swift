@@ -69,6 +69,9 @@ public enum DocumentExporter {
             let safe = character.isLetter || character.isNumber
             if safe { slug.append(character) } else if !slug.isEmpty, slug.last != "-" { slug.append("-") }
         }
+        // File systems allow 255 bytes a name: a long name (80 Chinese characters are 240 bytes)
+        // is cut to 40 characters, which still tells merchants apart.
+        if slug.count > 40 { slug = String(slug.prefix(40)) }
         while slug.last == "-" { slug.removeLast() }
         if slug.isEmpty { slug = "merchant" }
         let date = plan.merchant.date.map { $0.filter(\.isNumber) }.flatMap { $0.count == 8 ? "_" + $0 : nil } ?? ""

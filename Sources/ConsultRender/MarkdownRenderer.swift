@@ -1,3 +1,5 @@
+import ConsultBase
+import ConsultDiagnostics
 import Foundation
 import ConsultEngine
 import ConsultExpression
@@ -234,12 +236,15 @@ extension MarkdownWriter {
 /// Escaping for text placed in Markdown: backslash-escapes the characters that would start
 /// emphasis, code or links, and a `<` that could open raw HTML or an autolink (`<script`, `</`,
 /// `<!`, `<?`), so answers such as `<script>` or `*` stay literal text while `<= 4.6` stays readable.
-enum Markdown {
+public enum Markdown {
     static let special: Set<Character> = ["\\", "`", "*", "[", "]"]
 
-    static func escape(_ text: String) -> String {
+    /// Text as Markdown shows it literally: no emphasis, links, code or HTML from a merchant's
+    /// name; controls shown visibly.
+    public static func escape(_ text: String) -> String {
         var out = ""
-        var characters = text.makeIterator()
+        // Control characters (terminal escapes in a merchant name) are shown, never passed on.
+        var characters = TerminalText.safe(text, keepColour: false).makeIterator()
         var next = characters.next()
         while let c = next {
             next = characters.next()
@@ -249,5 +254,10 @@ enum Markdown {
             out.append(c)
         }
         return out
+    }
+
+    /// A table cell: escaped, and a `|` cannot end the cell.
+    public static func cell(_ text: String) -> String {
+        escape(text).replacing("|", with: "\\|")
     }
 }

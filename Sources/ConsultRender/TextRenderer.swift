@@ -1,3 +1,4 @@
+import ConsultBase
 import Foundation
 import ConsultDiagnostics
 import ConsultEngine
@@ -136,7 +137,7 @@ public struct TextRenderer {
         }
         line()
         line("\(t(.nextReview))\(colon)\(plan.reviewDate ?? t(.reviewInDays))")
-        return out
+        return TerminalText.safe(out)  // names and cells cannot steer the terminal
     }
 
     func table(_ rows: [[String]], _ line: (String) -> Void) {

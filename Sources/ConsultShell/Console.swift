@@ -1,3 +1,5 @@
+import ConsultBase
+import ConsultDiagnostics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -63,7 +65,8 @@ final class Console {
             captured! += text
             return
         }
-        var bytes = Array(text.utf8)[...]
+        // Merchant names and cells reach the screen through here: neutralised, colours kept.
+        var bytes = Array(TerminalText.safe(text).utf8)[...]
         while !bytes.isEmpty {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if n <= 0 {

@@ -1,3 +1,5 @@
+import ConsultBase
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,29 +19,10 @@ enum FileOutput {
     }
 
     static func write(bytes: [UInt8], to path: String) -> Result<String, Problem> {
-        let target = expand(path)
-        var info = stat()
-        if stat(target, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return .failure(Problem(reason: reason(EISDIR))) }
-        let temporary = target + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return .failure(Problem(reason: reason(errno))) }
-        var bytes = bytes[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else {
-                let failure = reason(errno)
-                close(fd)
-                unlink(temporary)
-                return .failure(Problem(reason: failure))
-            }
-            bytes = bytes.dropFirst(n)
-        }
-        close(fd)
-        guard rename(temporary, target) == 0 else {
-            let failure = reason(errno)
-            unlink(temporary)
-            return .failure(Problem(reason: failure))
+        do {
+            try AtomicFile.write(bytes, to: expand(path))
+        } catch {
+            return .failure(Problem(reason: error.reason))
         }
         return .success(path)
     }

@@ -1,3 +1,4 @@
+import ConsultBase
 import ConsultDiagnostics
 import ConsultEngine
 import ConsultPlaybook
@@ -61,7 +62,8 @@ extension Shell {
         }
         // The source tag only once the playbooks are in: the first prompt never waits for them.
         let tag = hasMerchant ? sourceTag.map { console.paint($0, .yellow) } ?? "" : ""
-        return console.paint(text, .cyan) + tag + "> "
+        // libedit draws the prompt itself, past the console: the merchant's name is neutralised here.
+        return console.paint(TerminalText.safe(text, keepColour: false), .cyan) + tag + "> "
     }
 
     func nameMerchant(_ name: String) {

@@ -1,3 +1,4 @@
+import ConsultBase
 import ConsultDiagnostics
 import ConsultPlaybook
 import Foundation
@@ -59,18 +60,10 @@ enum Files {
             FileHandle.standardOutput.write(data)
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {
-            try data.write(to: temporary)
+            try AtomicFile.write([UInt8](data), to: path)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw Failure(message: "error: cannot write '\(path)': \(error.localizedDescription)")
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw Failure(message: "error: cannot write '\(path)': \(reason)")
+            throw Failure(message: "error: \(error)")
         }
     }
 
@@ -89,6 +82,6 @@ enum Files {
 
 extension FileHandle {
     static func writeError(_ text: String) {
-        standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        standardError.write(Data(TerminalText.safe(text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 }

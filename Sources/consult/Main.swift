@@ -1,4 +1,6 @@
+import ConsultBase
 import ArgumentParser
+import ConsultDiagnostics
 import ConsultPlaybook
 import Foundation
 
@@ -62,4 +64,11 @@ enum Environment {
         }
         return .en
     }
+}
+
+/// Every `print` of the executable goes through the terminal sanitiser (`TerminalText`): what
+/// consult prints for a person (listings, tables, messages) never carries a hostile escape.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    let text = items.map { "\($0)" }.joined(separator: separator)
+    Swift.print(TerminalText.safe(text), terminator: terminator)
 }

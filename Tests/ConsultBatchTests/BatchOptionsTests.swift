@@ -85,6 +85,77 @@ import TestSupport
         #expect((first["provenance"] as! [String: String])["monthly_gmv"] == "estimate")
     }
 
+    /// Hostile text in an export stays text: no HTML in summary.md, no live formula in
+    /// summary.csv, no terminal escape on the console.
+    @Test func hostileNamesAreNeutralisedInEverySummary() throws {
+        let dir = Repo.temporaryDirectory("consult-batch-hostile")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("rows.csv")
+        try ("店铺名称,成交金额,客单价\n<script>alert(1)</script>店,80万,159\n\"=HYPERLINK(\"\"http://evil\"\",\"\"点我\"\")\",50万,88\n"
+             + "\u{1B}]0;pwned\u{07}店,30万,99\n@SUM(A1),20万,66\n").write(to: input, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let result = try consult(["batch", input.path, "--out", out.path, "--summary-only", "--lang", "zh"])
+        let md = try String(contentsOf: out.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(!md.replacing("\\<script>", with: "").contains("<script>") && md.contains("\\<script>"), "\(md)")
+        #expect(!md.unicodeScalars.contains("\u{1B}") && md.contains("^\\[\\]0;pwned^G店"), "\(md)")
+        let csv = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
+        #expect(csv.contains("\"'=HYPERLINK(") && csv.contains(",'@SUM(A1),"), "\(csv)")
+        #expect(!(result.stdout + result.stderr).contains("\u{1B}]"), "an escape reached the terminal: \(result.stderr)")
+    }
+
+    /// Issue 16: one bad row of each kind among 10,000 good ones — a quote never closed, bytes that
+    /// are not text, a row longer than the header, a value out of range, a lone surrogate in JSON
+    /// Lines — costs exactly that row: the other 10,000 are planned and each bad row is named.
+    @Test func oneBadRowOfEachKindCostsOnlyThatRow() throws {
+        let dir = Repo.temporaryDirectory("consult-batch-bad-kinds")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var csv = Data("店铺名称,成交金额,客单价,店铺体验分,备注\n".utf8)
+        var line = 1
+        var bad: [Int: String] = [:]
+        for i in 1...9_999 {
+            line += 1
+            switch i {
+            case 2_000: csv += Data("引号店,80万,159,4.6,\"没闭合\n".utf8); bad[line] = "引号"
+            case 4_000: csv += Data("乱码".utf8) + Data([0xFF, 0xFE]) + Data("店,80万,159,4.6,ok\n".utf8); bad[line] = "UTF-8"
+            case 6_000: csv += Data("多列店,80万,159,4.6,ok,多出来,的值\n".utf8); bad[line] = "个字段"
+            case 8_000: csv += Data("超界店,80万,159,7.5,ok\n".utf8); bad[line] = "超出范围"
+            default: csv += Data("店\(i),\(i % 90 + 1)万,\(50 + i % 200),4.\(i % 10),\(i % 500 == 0 ? "\"两行\n备注\"" : "ok")\n".utf8)
+                if i % 500 == 0 { line += 1 }
+            }
+        }
+        try csv.write(to: dir.appendingPathComponent("a.csv"))
+        let jsonl = (1...6).map { i in i == 3 ? #"{"店铺名称":"坏","成交金额":"\uD800\u0041"}"# : #"{"店铺名称":"J\#(i)","成交金额":"\#(i)0万"}"# }
+        try (jsonl.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("b.jsonl"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let result = try consult(["batch", dir.path, "--out", out.path, "--summary-only", "--jobs", "2", "--lang", "zh"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("10005 个商家：10000 个已出方案，5 个数据有误"), "\(result.stdout)")
+        for (row, word) in bad {
+            #expect(result.stderr.contains("a.csv:\(row):") && result.stderr.contains(word), "row \(row) (\(word)) not named: \(result.stderr)")
+        }
+        #expect(result.stderr.contains("b.jsonl:3:") && result.stderr.contains("surrogate"), "\(result.stderr)")
+    }
+
+    /// A name of 80 Chinese characters still gets its plan (the file name is shortened), and the
+    /// temporaries a killed run left in the output are cleared by the next run.
+    @Test func longNamesArePlannedAndStaleTemporariesCleared() throws {
+        let dir = Repo.temporaryDirectory("consult-batch-long")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("rows.csv")
+        let long = String(repeating: "织里童装产业带旗舰店", count: 8)
+        try "店铺名称,成交金额\n\(long),80万\n".write(to: input, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let plans = out.appendingPathComponent("plans")
+        try FileManager.default.createDirectory(at: plans, withIntermediateDirectories: true)
+        let stale = plans.appendingPathComponent(".000001-plan_x.md.tmp-999999-12345").path
+        FileManager.default.createFile(atPath: stale, contents: Data("half".utf8))
+        let result = try consult(["batch", input.path, "--out", out.path, "--lang", "zh"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: plans.path)
+        #expect(names.count == 1 && names[0].hasPrefix("000001-plan_织里童装") && names[0].utf8.count < 255, "\(names)")
+        #expect(!FileManager.default.fileExists(atPath: stale), "the stale temporary is still there")
+    }
+
     @Test func sameOutputWhateverTheNumberOfJobs() throws {
         let dir = Repo.temporaryDirectory("consult-batch-jobs")
         defer { try? FileManager.default.removeItem(at: dir) }

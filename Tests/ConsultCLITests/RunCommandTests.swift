@@ -116,6 +116,54 @@ struct RunCommandTests {
         #expect(lines.status == 0 && lines.stdout.hasPrefix("1 merchant: 1 planned"), "\(lines.stdout)\(lines.stderr)")
     }
 
+    /// A merchant name with terminal escapes is shown, not obeyed, in the text plan and in Markdown.
+    @Test func terminalEscapesInANameAreShownNotObeyed() throws {
+        let dir = Repo.temporaryDirectory("consult-run-hostile")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("hostile.yaml").path
+        try "merchant: \"\\e]0;pwned\\a店\\r\\e[2J\\u009B31m\"\nanswers:\n  store_rating: 4.2\n".write(toFile: file, atomically: true, encoding: .utf8)
+        for format in ["text", "md"] {
+            let r = try consult(["run", "--answers", file, "--format", format, "--lang", "zh"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(!r.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\r" || $0 == "\u{07}" || $0 == "\u{9B}" }, "\(format)")
+            #expect(r.stdout.contains("pwned"), "\(format)")
+        }
+    }
+
+    /// `--output` never turns a device or directory into a file and reports a failed write: a full
+    /// disk (/dev/full) is an error, /dev/null is written into, a directory is refused.
+    @Test func outputOnlyReplacesRegularFilesAndChecksEveryWrite() throws {
+        let file = "examples/midtier_after_sales.yaml"
+        let full = try consult(["run", "--answers", file, "--output", "/dev/full", "--format", "md"])
+        #expect(full.status == 1 && full.stderr.contains("No space left on device"), "\(full.stderr)")
+        var info = stat()
+        #expect(stat("/dev/full", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "/dev/full is still a device")
+        #expect(try consult(["run", "--answers", file, "--output", "/dev/null"]).status == 0)
+        let dir = Repo.temporaryDirectory("consult-run-outdir")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let refused = try consult(["run", "--answers", file, "--output", dir.path])
+        #expect(refused.status == 1 && refused.stderr.contains("it is a directory"), "\(refused.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "a temporary was left behind")
+    }
+
+    /// Thousands of bad answers are reported in one pass and capped; a huge value is not echoed whole.
+    @Test func manyErrorsAreCappedAndHugeValuesElided() throws {
+        let dir = Repo.temporaryDirectory("consult-run-many")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let many = dir.appendingPathComponent("many.yaml").path
+        try ("merchant: x\nanswers:\n" + (1...10_000).map { "  no_such_fact_\($0): 1\n" }.joined()).write(toFile: many, atomically: true, encoding: .utf8)
+        let r = try consult(["run", "--answers", many])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("no_such_fact_1'") && r.stderr.contains("… and 9800 more"), "\(r.stderr.suffix(300))")
+        #expect(r.stderr.utf8.count < 200_000, "\(r.stderr.utf8.count) bytes of errors")
+        let huge = dir.appendingPathComponent("huge.yaml").path
+        try ("merchant: x\nanswers:\n  industrial_belt: \"" + String(repeating: "织", count: 1_000_000) + "\"\n").write(toFile: huge, atomically: true, encoding: .utf8)
+        let h = try consult(["run", "--answers", huge])
+        #expect(h.status == 1 && h.stderr.contains("characters) …"), "\(h.stderr.prefix(300))")
+        #expect(h.stderr.utf8.count < 20_000, "\(h.stderr.utf8.count) bytes of errors")
+    }
+
     @Test func outputFileIsWrittenWhole() throws {
         let dir = Repo.temporaryDirectory()
         let output = dir.appendingPathComponent("plan.md").path

@@ -116,6 +116,10 @@ struct SpokenAnswerTests {
         ("return_rate", "百分之一百八", .refused(en: "is out of range", zh: "超出范围")),
         ("team_size", "12只", .refused(en: "is not a number", zh: "不是数字")),
         ("category", "家", .refused(en: "is not one of the choices", zh: "不是可选项")),
+        // A comma only groups thousands: "1,6" is not 16.
+        ("conversion_rate", "1,6", .refused(en: "is not a number", zh: "不是数字")),
+        ("monthly_gmv", "80,0000", .refused(en: "is not a number", zh: "不是数字")),
+        ("monthly_gmv", "1,200,000", .value("1200000")), ("monthly_gmv", "¥12,500元", .value("12500")),
     ]
 
     @Test func theTableCoversEveryForm() {
