@@ -13,8 +13,12 @@ extension TemplateSet {
             .filter { $0.hasSuffix(".mustache") }.sorted()
         guard !names.isEmpty else { throw TemplateError.empty(directory) }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        let home = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path + "/"
         var overrides: [String: String] = [:]
         for name in names {
+            // A partial that is a link out of the directory (to /etc/passwd) never reaches a plan.
+            let real = URL(fileURLWithPath: prefix + name).resolvingSymlinksInPath().path
+            guard real.hasPrefix(home) else { throw TemplateError.outside(prefix + name, real) }
             guard let data = FileManager.default.contents(atPath: prefix + name),
                   let text = String(data: data, encoding: .utf8) else {
                 throw TemplateError.unreadable(prefix + name)

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The Mustache templates a plan document is drawn with: the built-in partials, each of which a
@@ -34,6 +35,14 @@ public struct TemplateSet: Sendable {
     public init(overrides: [String: String], directory: String? = nil) throws {
         var library = MustacheLibrary()
         let names = Self.builtIn.map(\.name) + overrides.keys.sorted().filter { name in !Self.builtIn.contains { $0.name == name } }
+        let texts = Dictionary(uniqueKeysWithValues: names.map { name in (name, overrides[name] ?? Self.builtIn.first { $0.name == name }!.text) })
+        func file(_ name: String) -> String { (directory.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "") + name + ".mustache" }
+        // Rendering would never end (or take minutes): refused at load, naming the file.
+        if let cycle = Self.partialCycle(texts) { throw TemplateError.recursive(file: file(cycle[0]), cycle: cycle) }
+        for name in names {
+            let depth = Self.sectionDepth(texts[name]!)
+            if depth > Self.maximumDepth { throw TemplateError.tooDeep(file: file(name), depth: depth, limit: Self.maximumDepth) }
+        }
         for name in names {
             let text = overrides[name] ?? Self.builtIn.first { $0.name == name }!.text
             do {
@@ -45,6 +54,61 @@ public struct TemplateSet: Sendable {
             }
         }
         self.library = library
+    }
+
+    /// Sections nested deeper than this are refused: the plan's model is a few levels deep, and
+    /// seven nested loops over the same list multiply into hours of rendering.
+    static let maximumDepth = 6
+
+    /// Partials that include themselves, directly or through others: the first cycle, as names.
+    static func partialCycle(_ texts: [String: String]) -> [String]? {
+        var edges: [String: [String]] = [:]
+        for (name, text) in texts { edges[name] = partials(in: text).filter { texts[$0] != nil } }
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var path: [String] = []
+        func visit(_ name: String) -> [String]? {
+            state[name] = 1
+            path.append(name)
+            for next in edges[name] ?? [] {
+                if state[next] == 1 { return Array(path[path.firstIndex(of: next)!...]) + [next] }
+                if state[next] == nil, let cycle = visit(next) { return cycle }
+            }
+            path.removeLast()
+            state[name] = 2
+            return nil
+        }
+        for name in texts.keys.sorted() where state[name] == nil {
+            if let cycle = visit(name) { return cycle }
+        }
+        return nil
+    }
+
+    /// The names after `{{>` in a template.
+    static func partials(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{>") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "}}") else { break }
+            names.append(rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return names
+    }
+
+    /// How deep `{{#…}}` / `{{^…}}` sections nest.
+    static func sectionDepth(_ text: String) -> Int {
+        var depth = 0, deepest = 0
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            switch rest.first {
+            case "#", "^": depth += 1; deepest = max(deepest, depth)
+            case "/": depth -= 1
+            default: break
+            }
+        }
+        return deepest
     }
 
     /// Renders the root partial for a model.
@@ -59,6 +123,9 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
     case notADirectory(String)
     case unreadable(String)
     case empty(String)
+    case outside(String, String)
+    case recursive(file: String, cycle: [String])
+    case tooDeep(file: String, depth: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -68,6 +135,12 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
             "error: --template: '\(path)' is not a directory; pass a directory of *.mustache partials (see docs/templates.md)"
         case .unreadable(let path):
             "error: --template: cannot read '\(path)' as UTF-8 text"
+        case .outside(let path, let real):
+            "error: --template: '\(path)' leads out of the template directory (to '\(real)'); a partial must be a file in the directory"
+        case .recursive(let file, let cycle):
+            "\(file): error: partials include each other without end: " + cycle.map { "{{> \($0)}}" }.joined(separator: " → ")
+        case .tooDeep(let file, let depth, let limit):
+            "\(file): error: sections nested \(depth) deep; at most \(limit) (a plan's data is never deeper)"
         case .empty(let path):
             "error: --template: no *.mustache files in '\(path)'; accepted names: "
                 + TemplateSet.builtIn.map { $0.name + ".mustache" }.joined(separator: ", ")

@@ -10,6 +10,32 @@ import TestSupport
 struct RenderTemplateTests {
     let plan = Bundled.plan("examples/bag_stall.yaml", .zh)
 
+    /// Templates that could not finish rendering, or that reach outside their directory, are
+    /// refused at load with the file named (they used to crash or run for minutes).
+    @Test func recursiveDeepAndEscapingTemplatesAreRefused() throws {
+        #expect(throws: TemplateError.recursive(file: "brand.mustache", cycle: ["brand", "brand"])) {
+            try TemplateSet(overrides: ["brand": "<b>{{> brand}}</b>"])
+        }
+        #expect(throws: TemplateError.recursive(file: "brand.mustache", cycle: ["brand", "theme", "brand"])) {
+            try TemplateSet(overrides: ["brand": "{{> theme}}", "theme": "x{{> brand}}"])
+        }
+        let nested = String(repeating: "{{#playbooks}}", count: 7) + "x" + String(repeating: "{{/playbooks}}", count: 7)
+        #expect(throws: TemplateError.tooDeep(file: "brand.mustache", depth: 7, limit: 6)) {
+            try TemplateSet(overrides: ["brand": nested])
+        }
+        let dir = Repo.temporaryDirectory("consult-template-link")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("brand.mustache").path, withDestinationPath: "/etc/passwd")
+        #expect {
+            try TemplateSet.load(directory: dir.path)
+        } throws: { error in
+            "\(error)".contains("leads out of the template directory")
+        }
+        // The built-in look passes its own checks.
+        _ = try TemplateSet(overrides: [:])
+    }
+
     @Test func overridingOnePartialKeepsTheRest() throws {
         let brand = try TemplateSet(overrides: ["brand": "<b class=\"mine\">{{merchant}} · 某某服务商</b>"])
         let html = HTMLRenderer.render(plan, template: brand)
