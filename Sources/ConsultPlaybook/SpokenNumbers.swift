@@ -171,7 +171,7 @@ enum SpokenDuration {
             while amountEnd < rest.endIndex, rest[amountEnd].isNumber || "点零〇一二两三四五六七八九十百千.".contains(rest[amountEnd]) {
                 amountEnd = rest.index(after: amountEnd)
             }
-            var amount: Number? = amountEnd > rest.startIndex ? SpokenNumber.value(rest[..<amountEnd]) : nil
+            let amount: Number? = amountEnd > rest.startIndex ? SpokenNumber.value(rest[..<amountEnd]) : nil
             if amountEnd > rest.startIndex, amount == nil { return nil }
             rest = rest[amountEnd...].drop { $0 == " " }
             var half = false

@@ -7,7 +7,8 @@ import Foundation
 /// Prints speed figures (never asserted by tests): load+check time, one merchant's diagnosis and
 /// plan, and merchants per second over the bundled examples.
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Measure load, diagnose+plan and throughput; prints figures.")
+    static let configuration = CommandConfiguration(abstract: "Measure load, diagnose+plan and throughput; prints figures.",
+                                                    shouldDisplay: false)  // a measurement, not a consultant's command
 
     @Option(name: .long, help: "Directory of answers files to loop over (default: examples).")
     var examples: String = "examples"

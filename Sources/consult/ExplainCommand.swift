@@ -36,17 +36,17 @@ struct RuleExplainer {
     func explain(_ rule: Rule) -> String {
         let engine = Engine(program: program)
         var out = "\(rule.code)  \(rule.qualifiedId)  [\(rule.severity.rawValue)]\(rule.stopTheLine ? "  stop-the-line" : "")\n"
-        out += "\(rule.title.zh) / \(rule.title.en)\n\n"
+        out += "\(program.generalText(rule.title, .zh)) / \(program.generalText(rule.title, .en))\n\n"
         out += "when: \(rule.when.source)\n"
         let numbers = thresholds(rule.when.root)
         if !numbers.isEmpty { out += "thresholds: \(numbers.joined(separator: ", "))\n" }
         out += "reads: \(rule.when.factsRead.joined(separator: ", "))\n"
         let questions = engine.questionsBehind(rule.when.factsRead)
         out += "questions behind it: \(questions.joined(separator: ", "))\n\n"
-        out += "finding (zh): \(rule.finding.zh)\nfinding (en): \(rule.finding.en)\n\nactions:\n"
+        out += "finding (zh): \(program.generalText(rule.finding, .zh))\nfinding (en): \(program.generalText(rule.finding, .en))\n\nactions:\n"
         for (i, a) in rule.actions.enumerated() {
-            out += "  \(i + 1). [\(a.owner.rawValue) | \(a.horizon.rawValue)]\(a.scaleUp ? " (scale-up)" : "") \(a.text[language])\n"
-            out += "     KPI: \(a.kpi[language])\n"
+            out += "  \(i + 1). [\(a.owner.rawValue) | \(a.horizon.rawValue)]\(a.scaleUp ? " (scale-up)" : "") \(program.generalText(a.text, language))\n"
+            out += "     KPI: \(program.generalText(a.kpi, language))\n"
         }
         for t in rule.kpiTargets {
             let parts = [("d30", t.d30), ("d60", t.d60), ("d90", t.d90)].compactMap { name, spec in

@@ -12,17 +12,22 @@ struct Consult: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "consult",
-        abstract: "Diagnose a live-stream e-commerce merchant with rule playbooks (直播电商诊断).",
+        abstract: "Diagnose a live-stream e-commerce merchant with rule playbooks.",
+        discussion: "直播电商商家诊断: an interview in a line-editing shell (consult alone), scripted runs, portfolio runs over platform exports, and the consultations kept in a database.",
         version: version,
         subcommands: allSubcommands,
         defaultSubcommand: defaultCommand)
 
     static func main() {
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            print(versionText())
+            Foundation.exit(0)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as Failure {
-            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            FileHandle.writeError(failure.message)
             Foundation.exit(failure.code)
         } catch {
             let code = exitCode(for: error)
@@ -31,9 +36,28 @@ struct Consult: ParsableCommand {
                 Foundation.exit(0)
             }
             if error is ExitCode { Foundation.exit(code.rawValue) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.writeError(fullMessage(for: error))
             Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
         }
+    }
+}
+
+extension Consult {
+    /// `consult --version`: the version, and which playbooks this binary reads and from where,
+    /// so a consultant (or support) knows what the plans were made with.
+    static func versionText() -> String {
+        var lines = ["consult \(version)"]
+        do {
+            let directory = URL(fileURLWithPath: try Files.playbookDirectory(nil)).standardizedFileURL.path
+            let (program, _) = try Files.program(directory)
+            lines.append("playbooks: \(directory)")
+            lines.append("  " + program.playbooks.map { "\($0.id) v\($0.version)" }.joined(separator: ", "))
+        } catch let failure as Failure {
+            lines.append("playbooks: " + failure.message.replacingOccurrences(of: "error: ", with: ""))
+        } catch {
+            lines.append("playbooks: \(error)")
+        }
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -32,7 +32,13 @@ struct StoreImport: ParsableCommand {
                 throw Failure(message: "error: --only: unknown playbook '\(id)'\(Suggestion.didYouMean(id, in: known)); accepted: \(known.sorted().joined(separator: ", "))", code: 2)
             }
         }
-        let parsed = try files.map { try parse($0, program) }
+        // Every file is checked, and every problem of every file said, before anything is stored.
+        var parsed: [AnswersFile.Parsed] = []
+        var problems: [String] = []
+        for file in files {
+            do { parsed.append(try parse(file, program)) } catch let failure as Failure { problems.append(failure.message) }
+        }
+        if !problems.isEmpty { throw Failure(message: problems.joined(separator: "\n")) }
         let database = try store.open(create: true)
         for (file, visit) in zip(files, parsed) {
             let id = try storeCall { try record(visit, program: program, only: subset, in: database) }

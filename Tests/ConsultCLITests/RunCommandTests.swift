@@ -164,6 +164,22 @@ struct RunCommandTests {
         #expect(h.stderr.utf8.count < 20_000, "\(h.stderr.utf8.count) bytes of errors")
     }
 
+    /// A file that is not UTF-8 is named with the line and column of its first bad byte, and
+    /// every bad file of an import is reported at once.
+    @Test func notUTF8IsLocatedAndEveryBadFileIsReported() throws {
+        let dir = Repo.temporaryDirectory("consult-run-gbk")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let gbk = dir.appendingPathComponent("gbk.yaml")
+        // 织里 in GBK: D6 AF happens to be valid UTF-8 (U+05AF); C0 at column 21 is not.
+        try (Data("merchant: x\nanswers:\n  industrial_belt: ".utf8) + Data([0xD6, 0xAF, 0xC0, 0xEF]) + Data("\n".utf8)).write(to: gbk)
+        let r = try consult(["run", "--answers", gbk.path])
+        #expect(r.status == 1 && r.stderr.contains("gbk.yaml:3:21: not UTF-8 text"), "\(r.stderr)")
+        let other = dir.appendingPathComponent("other.yaml").path
+        try "merchant: y\nanswers:\n  store_rating: 9\n".write(toFile: other, atomically: true, encoding: .utf8)
+        let imported = try consult(["import", gbk.path, other, "--db", dir.appendingPathComponent("c.sqlite").path])
+        #expect(imported.status == 1 && imported.stderr.contains("gbk.yaml:3:21") && imported.stderr.contains("other.yaml:3:17"), "\(imported.stderr)")
+    }
+
     @Test func outputFileIsWrittenWhole() throws {
         let dir = Repo.temporaryDirectory()
         let output = dir.appendingPathComponent("plan.md").path

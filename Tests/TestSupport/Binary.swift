@@ -8,8 +8,10 @@ public enum Repo {
 
     public static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
-    /// The `consult` executable the tests run: next to the test bundle, else under .build/debug.
+    /// The `consult` executable the tests run: `$CONSULT_BINARY` (the installed release binary,
+    /// in scripts/test's second pass), else next to the test bundle, else under .build/debug.
     public static let binary: String = {
+        if let given = ProcessInfo.processInfo.environment["CONSULT_BINARY"], !given.isEmpty { return given }
         let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [bundleDir.appendingPathComponent("consult").path,
                           bundleDir.deletingLastPathComponent().appendingPathComponent("consult").path,
