@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -54,6 +55,10 @@ let package = Package(
             "ConsultExpression", "ConsultBase",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The inputs from outside that must never trap: driven by libFuzzer (scripts/fuzz) and replayed by tests.
+        .target(name: "ConsultFuzzEntries", dependencies: [
+            "ConsultBatch", "ConsultEngine", "ConsultExpression", "ConsultPlaybook", "ConsultRender", "ConsultStore", "ConsultDiagnostics",
+        ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ConsultExpressionTests", dependencies: ["ConsultExpression"]),
         .testTarget(name: "ConsultPlaybookTests", dependencies: ["ConsultPlaybook", "TestSupport"]),
@@ -64,5 +69,13 @@ let package = Package(
         .testTarget(name: "ConsultBatchTests", dependencies: ["consult", "ConsultBatch", "ConsultEngine", "ConsultRender", "TestSupport"],
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ConsultStoreTests", dependencies: ["consult", "ConsultStore", "TestSupport"]),
+        .testTarget(name: "ConsultFuzzTests", dependencies: ["ConsultFuzzEntries", "TestSupport"]),
     ]
 )
+
+// The libFuzzer executable exists only for scripts/fuzz (CONSULT_FUZZ=1): it has no main of its
+// own (libFuzzer's), so an ordinary build must not try to link it.
+if ProcessInfo.processInfo.environment["CONSULT_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "consult-fuzz", dependencies: ["ConsultFuzzEntries"], path: "Fuzz/ConsultFuzz",
+                                             swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}
