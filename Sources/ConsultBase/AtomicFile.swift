@@ -40,26 +40,9 @@ public enum AtomicFile {
         let temporary = directory + "." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(path: path, reason: reason(errno), notRegular: false) }
-        var rest = bytes[...]
-        while !rest.isEmpty {
-            #if canImport(Glibc)
-            let written = rest.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            #else
-            let written = rest.withUnsafeBytes { Darwin.write(fd, $0.baseAddress, $0.count) }
-            #endif
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else {
-                let why = reason(written == 0 ? EIO : errno)
-                close(fd)
-                unlink(temporary)
-                throw Failure(path: path, reason: why, notRegular: false)
-            }
-            rest = rest.dropFirst(written)
-        }
-        guard close(fd) == 0 else {
-            let why = reason(errno)
+        if let code = writeAll(bytes, to: fd) {
             unlink(temporary)
-            throw Failure(path: path, reason: why, notRegular: false)
+            throw Failure(path: path, reason: reason(code), notRegular: false)
         }
         guard rename(temporary, path) == 0 else {
             let why = reason(errno)
@@ -72,6 +55,12 @@ public enum AtomicFile {
     private static func writeInto(_ bytes: [UInt8], _ path: String) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(path: path, reason: reason(errno), notRegular: true) }
+        if let code = writeAll(bytes, to: fd) { throw Failure(path: path, reason: reason(code), notRegular: true) }
+    }
+
+    /// Writes every byte and closes `fd`; the errno of the first failure (a short write to a full
+    /// disk included), or nil.
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
         var rest = bytes[...]
         while !rest.isEmpty {
             #if canImport(Glibc)
@@ -81,13 +70,13 @@ public enum AtomicFile {
             #endif
             if written < 0, errno == EINTR { continue }
             guard written > 0 else {
-                let why = reason(written == 0 ? EIO : errno)
+                let code = written == 0 ? EIO : errno
                 close(fd)
-                throw Failure(path: path, reason: why, notRegular: true)
+                return code
             }
             rest = rest.dropFirst(written)
         }
-        guard close(fd) == 0 else { throw Failure(path: path, reason: reason(errno), notRegular: true) }
+        return close(fd) == 0 ? nil : errno
     }
 
     /// Removes the temporaries a killed run left in `directory` (`.NAME.tmp-PID-N` of processes
