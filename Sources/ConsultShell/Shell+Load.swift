@@ -15,7 +15,7 @@ extension Shell {
             return
         }
         do {
-            fill(try reader(path, command.arguments.dropFirst().first, language))
+            fill(try reader(path, command.arguments.dropFirst().first, program, language))
         } catch {
             fail("\(error)")
         }

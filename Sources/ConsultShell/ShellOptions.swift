@@ -50,9 +50,10 @@ public struct Prefill: Sendable {
     }
 }
 
-/// Reads a prefill from a file and a row (number or name); the executable provides it, since
-/// reading exports is the portfolio module's job. Throws with a message for the consultant.
-public typealias PrefillReader = @Sendable (_ path: String, _ row: String?, _ language: Language) throws -> Prefill
+/// Reads a prefill from a file and a row (number or name) against the program already loaded;
+/// the executable provides it, since reading exports is the portfolio module's job. Throws with a
+/// message for the consultant.
+public typealias PrefillReader = @Sendable (_ path: String, _ row: String?, _ program: Program, _ language: Language) throws -> Prefill
 
 public struct ShellOptions: Sendable {
     public var language: Language

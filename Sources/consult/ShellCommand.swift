@@ -53,18 +53,15 @@ struct Shell: ParsableCommand {
     }
 
     /// Reads a merchant from an export or answers file exactly as `consult batch` would.
-    static func readPrefill(_ playbooks: String?) -> PrefillReader {
-        { path, row, language in
-            let (program, _) = try Files.program(playbooks)
-            var batch = BatchOptions(inputs: [path], output: "")
-            batch.language = language
-            do {
-                let found = try ExportRow.read(path, row: row, program: program, options: batch)
-                return Prefill(merchant: found.merchant, answers: found.answers, provenance: found.provenance,
-                               origin: found.origin, warnings: found.warnings)
-            } catch let error as BatchError {
-                throw PrefillFailure(message: error.description.replacingOccurrences(of: "error: ", with: ""))
-            }
+    static let readPrefill: PrefillReader = { path, row, program, language in
+        var batch = BatchOptions(inputs: [path], output: "")
+        batch.language = language
+        do {
+            let found = try ExportRow.read(path, row: row, program: program, options: batch)
+            return Prefill(merchant: found.merchant, answers: found.answers, provenance: found.provenance,
+                           origin: found.origin, warnings: found.warnings)
+        } catch let error as BatchError {
+            throw PrefillFailure(message: error.description.replacingOccurrences(of: "error: ", with: ""))
         }
     }
 
@@ -92,13 +89,18 @@ struct Shell: ParsableCommand {
         var shellOptions = ShellOptions(language: options.language, consultVersion: Consult.version,
                                         echo: echo, bail: bail, date: Self.today(),
                                         resume: resume.flatMap(ResumeRequest.init(argument:)), printer: OnDemandChromiumPrinter())
-        shellOptions.prefillReader = Self.readPrefill(playbooks)
+        shellOptions.prefillReader = Self.readPrefill
+        // `--from` needs the playbooks before the first prompt; they are loaded once, here, and
+        // handed to the shell instead of being loaded again in the background.
+        var loaded: Program?
         if let from {
+            let program = try Files.program(playbooks).0
             do {
-                shellOptions.prefill = try shellOptions.prefillReader!(from, row, options.language)
+                shellOptions.prefill = try Self.readPrefill(from, row, program, options.language)
             } catch {
                 throw Failure(message: (options.language == .zh ? "错误：" : "error: ") + "\(error)")
             }
+            loaded = program
         }
         if !noStore {
             do {
@@ -110,7 +112,9 @@ struct Shell: ParsableCommand {
         // The database before the playbooks: the first prompt (or the resume offer) needs it, and
         // opening it with the loading thread already busy on one of two cores takes several times longer.
         let opened = Self.openStore(shellOptions)
+        let preloaded = loaded
         let status = ShellMain.run(options: shellOptions, environment: ProcessInfo.processInfo.environment, store: opened) {
+            if let preloaded { return .success(preloaded) }
             do {
                 return .success(try Files.program(playbooks).0)
             } catch let failure as Failure {
