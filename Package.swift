@@ -16,7 +16,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
-        // What every output edge shares, without Foundation: atomic file writes, terminal-safe text.
+        // What every edge shares, without Foundation: the two languages, atomic file writes, terminal-safe
+        // text, system errors in the user's words.
         .target(name: "ConsultBase"),
         // Locations, diagnostics and their rendering; depends on nothing.
         .target(name: "ConsultDiagnostics"),
@@ -24,7 +25,7 @@ let package = Package(
         .target(name: "ConsultExpression", dependencies: ["ConsultDiagnostics"]),
         // YAML playbooks and answers files -> a checked Program and Answers.
         .target(name: "ConsultPlaybook", dependencies: [
-            "ConsultExpression", "ConsultDiagnostics",
+            "ConsultBase", "ConsultExpression", "ConsultDiagnostics",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Program x Answers -> Diagnosis -> Plan; example runner.

@@ -13,11 +13,14 @@ import Darwin
 public enum AtomicFile {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var path: String
-        /// The system's reason ("No space left on device"), or why the path is not a file.
-        public var reason: String
+        /// Why, in both languages ("磁盘已满" / "the disk is full"), or why the path is not a file.
+        public var reason: Text
         /// Something other than a regular file is at the path.
         public var notRegular: Bool
-        public var description: String { "cannot write '\(path)': \(reason)" }
+        public func message(_ language: Language) -> String {
+            language == .zh ? "无法写入“\(path)”：\(reason.zh)" : "cannot write '\(path)': \(reason.en)"
+        }
+        public var description: String { message(.en) }
     }
 
     public static func write(_ text: String, to path: String) throws(Failure) {
@@ -30,8 +33,10 @@ public enum AtomicFile {
             let kind = info.st_mode & S_IFMT
             // A terminal, /dev/null or a pipe is written into, never replaced by a file.
             if kind == S_IFCHR || kind == S_IFIFO { return try writeInto(bytes, path) }
-            let what = kind == S_IFDIR ? "a directory" : "not a regular file"
-            throw Failure(path: path, reason: "it is \(what); give the path of a file", notRegular: true)
+            let reason = kind == S_IFDIR
+                ? Text(zh: "这是一个目录；请给出文件的路径", en: "it is a directory; give the path of a file")
+                : Text(zh: "这不是普通文件；请给出文件的路径", en: "it is not a regular file; give the path of a file")
+            throw Failure(path: path, reason: reason, notRegular: true)
         }
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
@@ -61,6 +66,15 @@ public enum AtomicFile {
     /// Writes every byte and closes `fd`; the errno of the first failure (a short write to a full
     /// disk included), or nil.
     private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
+        if let code = writeEvery(bytes, to: fd) {
+            close(fd)
+            return code
+        }
+        return close(fd) == 0 ? nil : errno
+    }
+
+    /// Writes every byte to `fd`, retrying short writes; the errno of the first failure, or nil.
+    static func writeEvery(_ bytes: [UInt8], to fd: Int32) -> Int32? {
         var rest = bytes[...]
         while !rest.isEmpty {
             #if canImport(Glibc)
@@ -69,14 +83,10 @@ public enum AtomicFile {
             let written = rest.withUnsafeBytes { Darwin.write(fd, $0.baseAddress, $0.count) }
             #endif
             if written < 0, errno == EINTR { continue }
-            guard written > 0 else {
-                let code = written == 0 ? EIO : errno
-                close(fd)
-                return code
-            }
+            guard written > 0 else { return written == 0 ? EIO : errno }
             rest = rest.dropFirst(written)
         }
-        return close(fd) == 0 ? nil : errno
+        return nil
     }
 
     /// Removes the temporaries a killed run left in `directory` (`.NAME.tmp-PID-N` of processes
@@ -105,7 +115,5 @@ public enum AtomicFile {
         return Int32(parts[parts.count - 2])
     }
 
-    static func reason(_ code: Int32) -> String {
-        String(cString: strerror(code))
-    }
+    static func reason(_ code: Int32) -> Text { SystemProblem.text(code) }
 }

@@ -62,7 +62,7 @@ enum InputFiles {
             }
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                throw BatchError.unreadable(input, "no such file or directory")
+                throw BatchError.unreadable(input, errno: ENOENT)
             }
             if isDirectory.boolValue {
                 let names = try fm.contentsOfDirectory(atPath: input).filter { !$0.hasPrefix(".") && kind($0) != nil }.sorted()
@@ -70,14 +70,15 @@ enum InputFiles {
                 files += names.map { prefix + $0 }
             } else {
                 if input.lowercased().hasSuffix(".xls") {
-                    throw BatchError.unreadable(input, "an Excel 97–2003 workbook; save it as .xlsx (Excel / WPS: 另存为 → Excel 工作簿 .xlsx)")
+                    throw BatchError.unreadable(input, Text(zh: "这是 Excel 97–2003 工作簿；请另存为 .xlsx（Excel / WPS：另存为 → Excel 工作簿 .xlsx）",
+                                                           en: "an Excel 97–2003 workbook; save it as .xlsx (Excel / WPS: 另存为 → Excel 工作簿 .xlsx)"))
                 }
                 guard kind(input) != nil else { throw BatchError.unsupported(input) }
                 files.append(input)
             }
         }
         if files.isEmpty {
-            throw BatchError.noInputs("no inputs found in \(inputs.joined(separator: ", ")); accepted: .csv, .tsv, .xlsx, .jsonl/.ndjson, .yaml/.yml/.json files")
+            throw BatchError.noInputs(inputs)
         }
         return files
     }

@@ -54,7 +54,7 @@ public enum BatchRunner {
         queue.close()
         buffer.finish(after: reader.seq)
         group.wait()
-        csv.close()
+        try csv.close()
         reporter.progress(done: summary.merchants, force: true)
         reporter.finish()
 

@@ -83,7 +83,7 @@ final class ChunkedFile {
     init(path: String, chunk: Int = 1 << 20, encoding given: TextEncoding? = nil) throws {
         self.path = path
         fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw BatchError.unreadable(path, String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw BatchError.unreadable(path, errno: errno) }
         var info = stat()
         size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
         capacity = chunk
@@ -91,15 +91,17 @@ final class ChunkedFile {
         // The first raw bytes decide the encoding; they are kept for the converter or the reader.
         var sample = [UInt8](repeating: 0, count: min(chunk, 1 << 16))
         let n = sample.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n < 0 { throw BatchError.unreadable(path, String(cString: strerror(errno))) }
+        if n < 0 { throw BatchError.unreadable(path, errno: errno) }
         sample.removeLast(sample.count - n)
         let (found, bom) = sample.withUnsafeBufferPointer { TextEncoding.detect($0) }
         encoding = given ?? found
         let skip = encoding == found ? bom : 0
         looksLikeJSON = sample.dropFirst(bom).first { ![0x00, 0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
         if encoding == .utf8 {
-            // The UTF-8 byte-order mark stays: the CSV reader drops it from the header line.
+            // The UTF-8 byte-order mark (Excel's "CSV UTF-8", Windows editors) is no part of the
+            // first record, for CSV and JSON Lines alike.
             (buffer).update(from: sample, count: n)
+            start = skip
             end = n
         } else {
             converter = try Converter(from: encoding, path: path)
@@ -133,7 +135,7 @@ final class ChunkedFile {
             n = try converter.convert(fd: fd, into: buffer + end, capacity: capacity - end)
         } else {
             n = read(fd, buffer + end, capacity - end)
-            if n < 0 { throw BatchError.unreadable(path, String(cString: strerror(errno))) }
+            if n < 0 { throw BatchError.unreadable(path, errno: errno) }
         }
         if n == 0 {
             atEnd = true
@@ -198,7 +200,7 @@ private final class Converter {
         self.path = path
         descriptor = iconv_open("UTF-8", encoding.iconvName)
         guard descriptor != iconv_t(bitPattern: -1) else {
-            throw BatchError.unreadable(path, "cannot decode \(encoding.displayName) here (iconv)")
+            throw BatchError.unreadable(path, Text(zh: "这台机器上的 iconv 无法转换 \(encoding.displayName)", en: "cannot decode \(encoding.displayName) here (iconv)"))
         }
     }
 
@@ -210,7 +212,7 @@ private final class Converter {
         while written == 0 {
             if pending.isEmpty || pending.count < 4 && !rawAtEnd {
                 let n = raw.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-                if n < 0 { throw BatchError.unreadable(path, String(cString: strerror(errno))) }
+                if n < 0 { throw BatchError.unreadable(path, errno: errno) }
                 if n == 0 { rawAtEnd = true } else { pending += raw[..<n] }
             }
             if pending.isEmpty { return 0 }
@@ -240,14 +242,17 @@ private final class Converter {
 }
 
 /// Errors of a whole input file or of the output directory (row errors are `RowError`).
+/// Every reason is in both languages; the run's language picks one (`message`).
 public enum BatchError: Error, CustomStringConvertible, Sendable {
-    case unreadable(String, String)
+    case unreadable(String, Text)
     case notText(String, line: Int, encoding: TextEncoding)
     case unclosedQuote(String, line: Int)
-    case noInputs(String)
+    case noInputs([String])
     case unsupported(String)
-    case unwritable(String, String)
-    case columns(String)
+    case unwritable(String, Text)
+    case columns(Text)
+
+    static func unreadable(_ path: String, errno code: Int32) -> BatchError { .unreadable(path, SystemProblem.text(code)) }
 
     /// The error as a failed row of an input file, in the run's language.
     func rowError(_ path: String, _ language: Language = .en) -> RowError {
@@ -262,22 +267,36 @@ public enum BatchError: Error, CustomStringConvertible, Sendable {
                             problem: zh ? "这一行开了引号（\"）却在 \(CSVReader.quotedLineLimit) 行内没有闭合" : "opens a quote (\") that is not closed within \(CSVReader.quotedLineLimit) lines",
                             accepted: zh ? "加引号的值要以引号结束；值里的引号写两次（\"\"）" : "a field in quotes ends with a quote; a quote inside it is written twice (\"\")")
         default:
-            return RowError(source: path, row: 0, problem: String(description.dropFirst("error: ".count)), accepted: nil)
+            return RowError(source: path, row: 0, problem: String(message(language).drop { $0 != " " }.dropFirst()), accepted: nil)
         }
     }
 
-    public var description: String {
+    /// The whole message, "error: …" / "错误：…", in `language`.
+    public func message(_ language: Language) -> String {
+        let zh = language == .zh
+        let accepted = Text(zh: ".csv、.tsv、.xlsx、.jsonl/.ndjson，.yaml/.yml/.json 答案文件，或放着这些文件的目录",
+                            en: ".csv, .tsv, .xlsx, .jsonl/.ndjson, .yaml/.yml/.json answers files, or a directory of them")
+        let text: Text
         switch self {
-        case .unreadable(let path, let why): return "error: cannot read '\(path)': \(why)"
+        case .unreadable(let path, let why):
+            text = Text(zh: "无法读取“\(path)”：\(why.zh)", en: "cannot read '\(path)': \(why.en)")
         case .notText(let path, let line, let encoding):
-            return "error: \(path):\(line): not \(encoding.displayName) text; --encoding names the file's encoding (utf-8, gbk, utf-16)"
+            text = Text(zh: "\(path):\(line): 不是 \(encoding.displayName) 编码的文字；用 --encoding 指定文件的编码（utf-8、gbk、utf-16）",
+                        en: "\(path):\(line): not \(encoding.displayName) text; --encoding names the file's encoding (utf-8, gbk, utf-16)")
         case .unclosedQuote(let path, let line):
-            return "error: \(path):\(line): a quote opened here is not closed"
-        case .noInputs(let what): return "error: \(what)"
+            text = Text(zh: "\(path):\(line): 这里开了引号却没有闭合", en: "\(path):\(line): a quote opened here is not closed")
+        case .noInputs(let inputs):
+            let list = inputs.joined(separator: ", ")
+            text = Text(zh: "在 \(list) 里没有找到可读的文件；可读：\(accepted.zh)", en: "no inputs found in \(list); accepted: \(accepted.en)")
         case .unsupported(let path):
-            return "error: '\(path)': unsupported input; accepted: .csv, .tsv, .xlsx, .jsonl/.ndjson, .yaml/.yml/.json answers files, or a directory of them"
-        case .unwritable(let path, let why): return "error: cannot write '\(path)': \(why)"
-        case .columns(let message): return "error: \(message)"
+            text = Text(zh: "“\(path)”：不支持的文件类型；可读：\(accepted.zh)", en: "'\(path)': unsupported input; accepted: \(accepted.en)")
+        case .unwritable(let path, let why):
+            text = Text(zh: "无法写入“\(path)”：\(why.zh)", en: "cannot write '\(path)': \(why.en)")
+        case .columns(let message):
+            text = message
         }
+        return (zh ? "错误：" : "error: ") + text[language]
     }
+
+    public var description: String { message(.en) }
 }

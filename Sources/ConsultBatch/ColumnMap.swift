@@ -102,7 +102,8 @@ public struct ColumnMap: Sendable {
             if fields.allSatisfy(\.isEmpty) || fields.first?.hasPrefix("#") == true { continue }
             if n == 1, fields.count >= 2, fields[0].lowercased() == "column", fields[1].lowercased() == "fact" { continue }
             guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else {
-                throw BatchError.columns("--columns line \(n): expected 'header,fact' (e.g. 成交金额,monthly_gmv)")
+                throw BatchError.columns(Text(zh: "--columns 第 \(n) 行：应写“表头,事实”（例如 成交金额,monthly_gmv）",
+                                              en: "--columns line \(n): expected 'header,fact' (e.g. 成交金额,monthly_gmv)"))
             }
             let target: ColumnTarget
             switch fields[1] {
@@ -114,11 +115,14 @@ public struct ColumnMap: Sendable {
             default:
                 guard program.question(fields[1]) != nil else {
                     let ids = program.questions.map(\.id)
-                    throw BatchError.columns("--columns line \(n): '\(fields[1])' is not an intake fact\(Suggestion.didYouMean(fields[1], in: ids)); accepted: a fact id, name, id, consultant, date or ignore")
+                    let hint = Text.didYouMean(Suggestion.closest(to: fields[1], in: ids))
+                    throw BatchError.columns(Text(zh: "--columns 第 \(n) 行：“\(fields[1])”不是访谈里的事实\(hint.zh)；可填：事实 id，或 name、id、consultant、date、ignore",
+                                                  en: "--columns line \(n): '\(fields[1])' is not an intake fact\(hint.en); accepted: a fact id, name, id, consultant, date or ignore"))
                 }
                 let unit = fields.count > 2 ? fields[2] : ""
                 if !unit.isEmpty, DashboardHeaders.unitSuffixes[unit.lowercased()] == nil {
-                    throw BatchError.columns("--columns line \(n): unknown unit '\(unit)'; accepted: 万, 亿, 千 (or empty)")
+                    throw BatchError.columns(Text(zh: "--columns 第 \(n) 行：不认识的单位“\(unit)”；可填：万、亿、千（或留空）",
+                                                  en: "--columns line \(n): unknown unit '\(unit)'; accepted: 万, 亿, 千 (or empty)"))
                 }
                 target = .fact(fields[1], suffix: unit.isEmpty ? nil : DashboardHeaders.unitSuffixes[unit.lowercased()])
             }

@@ -27,12 +27,12 @@ public struct ColumnReport: Sendable {
         case .xlsx?:
             source = TableSource(reader: try XLSXReader(path: path, sheet: options.sheet), map: map, language: language)
         default:
-            throw BatchError.columns(zh ? "consult columns 读 .csv、.tsv 或 .xlsx 文件" : "consult columns reads .csv, .tsv or .xlsx files")
+            throw BatchError.columns(Text(zh: "consult columns 读 .csv、.tsv 或 .xlsx 文件", en: "consult columns reads .csv, .tsv or .xlsx files"))
         }
         guard let header = try source.header() else { return report }
         let columns: [(header: String, target: ColumnTarget?)]
         switch header {
-        case .failure(let errors): throw BatchError.columns(errors.map { $0.message(language) }.joined(separator: "\n"))
+        case .failure(let errors): throw BatchError.columns(.same(errors.map { $0.message(language) }.joined(separator: "\n")))
         case .success(let found): columns = found
         }
         var notes: [String: String] = [:]

@@ -36,7 +36,7 @@ public struct ExportRow: Sendable {
             switch outcome {
             case .record(let r): records.append(r)
             case .failure(let errors) where records.isEmpty && errors.first?.row ?? 0 <= 1:
-                throw BatchError.columns(errors.map { $0.message(options.language) }.joined(separator: "\n"))
+                throw BatchError.columns(.same(errors.map { $0.message(options.language) }.joined(separator: "\n")))
             case .failure: continue
             }
             if records.count > 100_000 { break }
@@ -56,16 +56,16 @@ public struct ExportRow: Sendable {
             } else {
                 let containing = records.filter { $0.merchant.name.contains(row) }
                 guard containing.count == 1 else {
-                    throw BatchError.columns(zh ? "\(file) 里没有唯一的“\(row)”（行号或商家名称）；有：\(listing())"
-                                                : "\(file) has no single '\(row)' (a row number or merchant name); it has: \(listing())")
+                    throw BatchError.columns(Text(zh: "\(file) 里没有唯一的“\(row)”（行号或商家名称）；有：\(listing())",
+                                                  en: "\(file) has no single '\(row)' (a row number or merchant name); it has: \(listing())"))
                 }
                 chosen = containing[0]
             }
         } else {
             guard records.count == 1 else {
-                throw BatchError.columns(records.isEmpty ? (zh ? "\(file) 里没有商家" : "\(file) has no merchant")
-                    : (zh ? "\(file) 有 \(records.count) 个商家，用 --row 行号或名称选一个：\(listing())"
-                          : "\(file) has \(records.count) merchants; choose one with --row NUMBER|NAME: \(listing())"))
+                throw BatchError.columns(records.isEmpty ? Text(zh: "\(file) 里没有商家", en: "\(file) has no merchant")
+                    : Text(zh: "\(file) 有 \(records.count) 个商家，用 --row 行号或名称选一个：\(listing())",
+                           en: "\(file) has \(records.count) merchants; choose one with --row NUMBER|NAME: \(listing())"))
             }
             chosen = records[0]
         }

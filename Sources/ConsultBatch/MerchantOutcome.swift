@@ -124,10 +124,15 @@ enum OutputFiles {
     }
 
     static func makeDirectory(_ path: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw BatchError.unwritable(path, "\(error.localizedDescription)")
+        // mkdir -p by hand: Foundation's error names no errno, and the reason must be worded.
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += part
+            if mkdir(prefix, 0o777) != 0, errno != EEXIST { throw BatchError.unwritable(path, SystemProblem.text(errno)) }
+            prefix += "/"
         }
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw BatchError.unwritable(path, SystemProblem.text(errno)) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw BatchError.unwritable(path, SystemProblem.text(ENOTDIR)) }
     }
 }

@@ -4,21 +4,18 @@ import ConsultPlaybook
 import ConsultRender
 import Foundation
 
-/// `summary.csv`: one line per merchant, written as each one completes (in input order), so a run
-/// that stops keeps every line already written. UTF-8 with a byte-order mark, which Excel needs
-/// to read Chinese correctly.
+/// `summary.csv`: one line per merchant, handed to the kernel as each one completes (in input
+/// order), so a run that is killed keeps a line for every merchant planned before it. UTF-8 with
+/// a byte-order mark, which Excel needs to read Chinese correctly.
 final class SummaryCSV {
-    private let handle: FileHandle
+    private let file: GrowingFile
     private let language: Language
     private let positionFacts: [String]
-    private var buffer = ""
-    private var pending = 0
+    /// The first write that failed (a full disk): later lines are not tried, `close` reports it.
+    private var failure: AtomicFile.Failure?
 
     init(path: String, program: Program, language: Language, positionLabel: (String) -> String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw BatchError.unwritable(path, String(cString: strerror(errno)))
-        }
-        self.handle = handle
+        do { file = try GrowingFile(creating: path) } catch { throw BatchError.unwritable(path, error.reason) }
         self.language = language
         self.positionFacts = program.position
         let t = { (k: SummaryWords.Key) in SummaryWords.text(k, language) }
@@ -28,7 +25,7 @@ final class SummaryCSV {
         header += [t(.findings)] + positionFacts.map(positionLabel)
         header += [zh ? "首要问题编号" : "Top problem code", t(.topProblem), zh ? "第一步负责人" : "First action owner",
                    t(.firstAction), t(.plan), t(.errors)]
-        buffer = "\u{FEFF}" + Self.line(header)
+        write("\u{FEFF}" + Self.line(header))
     }
 
     func append(_ m: MerchantOutcome) {
@@ -47,20 +44,17 @@ final class SummaryCSV {
                        m.firstAction.map { Labels.owner($0.owner, language) } ?? "", m.firstAction?.text ?? "",
                        m.planFile ?? "", ""]
         }
-        buffer += Self.line(fields)
-        pending += 1
-        if pending >= 256 { flush() }
+        write(Self.line(fields))
     }
 
-    func flush() {
-        handle.write(Data(buffer.utf8))
-        buffer = ""
-        pending = 0
+    private func write(_ text: String) {
+        guard failure == nil else { return }
+        do { try file.append(text) } catch { failure = error }
     }
 
-    func close() {
-        flush()
-        try? handle.close()
+    func close() throws(BatchError) {
+        do { try file.close() } catch { failure = failure ?? error }
+        if let failure { throw BatchError.unwritable(failure.path, failure.reason) }
     }
 
     /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. A text that

@@ -1,3 +1,4 @@
+import ConsultBase
 import ConsultEngine
 import ConsultExpression
 import Foundation
@@ -22,7 +23,7 @@ final class XLSXReader: TableRowReader {
         self.path = path
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw BatchError.unreadable(path, "not an .xlsx workbook (\(error))")
+            throw BatchError.unreadable(path, Text(zh: "不是 .xlsx 工作簿（\(error)）", en: "not an .xlsx workbook (\(error))"))
         }
         func entry(_ name: String) -> Entry? { archive[name] }
         func bytes(_ name: String) throws -> [UInt8]? {
@@ -31,13 +32,14 @@ final class XLSXReader: TableRowReader {
             _ = try archive.extract(e, skipCRC32: true) { out.append(contentsOf: $0) }
             return out
         }
-        guard let workbook = try bytes("xl/workbook.xml") else { throw BatchError.unreadable(path, "not an .xlsx workbook (no xl/workbook.xml)") }
+        guard let workbook = try bytes("xl/workbook.xml") else { throw BatchError.unreadable(path, Text(zh: "不是 .xlsx 工作簿（缺少 xl/workbook.xml）", en: "not an .xlsx workbook (no xl/workbook.xml)")) }
         let sheets = try Self.sheets(workbook)
-        guard !sheets.isEmpty else { throw BatchError.unreadable(path, "the workbook has no worksheet") }
+        guard !sheets.isEmpty else { throw BatchError.unreadable(path, Text(zh: "工作簿里没有工作表", en: "the workbook has no worksheet")) }
         let chosen: (name: String, id: String)
         if let sheet {
             guard let found = sheets.first(where: { $0.name == sheet }) else {
-                throw BatchError.unreadable(path, "no worksheet '\(sheet)'; the workbook has: \(sheets.map(\.name).joined(separator: ", "))")
+                let names = sheets.map(\.name).joined(separator: ", ")
+                throw BatchError.unreadable(path, Text(zh: "没有名为“\(sheet)”的工作表；工作簿里有：\(names)", en: "no worksheet '\(sheet)'; the workbook has: \(names)"))
             }
             chosen = found
         } else {
@@ -46,7 +48,7 @@ final class XLSXReader: TableRowReader {
         let relations = try bytes("xl/_rels/workbook.xml.rels").map(Self.relations) ?? [:]
         var target = relations[chosen.id] ?? "worksheets/sheet1.xml"
         if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
-        guard let sheetEntry = entry(target) else { throw BatchError.unreadable(path, "worksheet '\(chosen.name)' is missing (\(target))") }
+        guard let sheetEntry = entry(target) else { throw BatchError.unreadable(path, Text(zh: "工作表“\(chosen.name)”缺失（\(target)）", en: "worksheet '\(chosen.name)' is missing (\(target))")) }
         sharedStrings = try bytes("xl/sharedStrings.xml").map(Self.sharedStrings) ?? []
         styles = try bytes("xl/styles.xml").map(Self.styles) ?? []
 
@@ -54,13 +56,13 @@ final class XLSXReader: TableRowReader {
         let temporary = NSTemporaryDirectory() + "/consult-sheet-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).xml"
         guard let handle = FileHandle(forWritingAtPath: temporary) ?? {
             FileManager.default.createFile(atPath: temporary, contents: nil) ? FileHandle(forWritingAtPath: temporary) : nil
-        }() else { throw BatchError.unreadable(path, "cannot write a temporary file in \(NSTemporaryDirectory())") }
+        }() else { throw BatchError.unreadable(path, Text(zh: "无法在 \(NSTemporaryDirectory()) 写临时文件", en: "cannot write a temporary file in \(NSTemporaryDirectory())")) }
         defer { unlink(temporary) }
         do {
             _ = try archive.extract(sheetEntry, skipCRC32: true) { handle.write($0) }
             try handle.close()
         } catch {
-            throw BatchError.unreadable(path, "worksheet '\(chosen.name)' cannot be unpacked (\(error))")
+            throw BatchError.unreadable(path, Text(zh: "工作表“\(chosen.name)”无法解压（\(error)）", en: "worksheet '\(chosen.name)' cannot be unpacked (\(error))"))
         }
         file = try ChunkedFile(path: temporary, encoding: .utf8)
     }

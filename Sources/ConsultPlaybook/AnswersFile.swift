@@ -56,6 +56,16 @@ public enum AnswersFile {
     }
 
     /// Reads and validates a whole file against the program; every bad answer is reported, none is guessed.
+
+    /// An unquoted number in exponent form (`1e2`, `1.5E6`) is a number in YAML and JSON alike,
+    /// as `consult batch` reads it in JSON Lines; it reaches the answer parser as plain decimals.
+    /// Quoted, it stays text a consultant typed.
+    static func plainNumber(_ scalar: Yams.Node.Scalar) -> String {
+        let text = scalar.string
+        guard scalar.style == .plain, text.contains(where: { $0 == "e" || $0 == "E" }),
+              let number = Number(json: text) else { return text }
+        return number.description
+    }
     public static func parse(_ source: PlaybookSource, program: Program, language: Language = .en) -> (Parsed?, [Diagnostic]) {
         let reader = YAMLReader(file: source.name, text: source.text)
         guard let root = reader.root() else { return (nil, reader.diagnostics) }
@@ -87,7 +97,7 @@ public enum AnswersFile {
                         reader.error("answers.type", "\(fact): the answer must be a single value, not a list or mapping", at: value)
                         continue
                     }
-                    entries.append((fact, YAMLReader.isNull(value) ? "" : value.scalar!.string, value, key))
+                    entries.append((fact, YAMLReader.isNull(value) ? "" : Self.plainNumber(value.scalar!), value, key))
                 }
             } else if !YAMLReader.isNull(node) {
                 reader.error("answers.type", "answers must be a mapping of fact id: value", at: node)

@@ -69,7 +69,10 @@ public enum PlaybookLoader {
             header += file.headerFacts
             snapshot += file.snapshot
         }
-        for file in files { diagnostics += file.reader.diagnostics }
+        for file in files {
+            diagnostics += file.reader.diagnostics
+            diagnostics += unknownPlaceholders(file.reader, schema: schema, terms: Set(terms.map(\.id)))
+        }
 
         let ordered = DerivedOrder.sort(derived, report: &report)
         let checks = ProgramChecks(playbooks: playbooks, blocks: blocks, questions: questions, derived: derived,
@@ -89,6 +92,22 @@ public enum PlaybookLoader {
                               funnel: funnel)
         let ok = !diagnostics.hasErrors && ordered != nil
         return Result(program: ok ? program : nil, diagnostics: diagnostics.sortedByLocation(), partial: program)
+    }
+
+    /// A `{name}` that is neither a fact nor `{term:id}` of a known term would print as "unknown" in
+    /// every plan; it is an error where it is written.
+    static func unknownPlaceholders(_ reader: YAMLReader, schema: FactSchema, terms: Set<String>) -> [Diagnostic] {
+        reader.placeholders.compactMap { p in
+            if p.name.hasPrefix("term:") {
+                let id = String(p.name.dropFirst(5))
+                if terms.contains(id) { return nil }
+                return .error("playbook.unknown-term", "'{\(p.name)}': no term '\(id)' is defined\(Suggestion.didYouMean(id, in: terms.sorted()))",
+                              at: p.at, length: p.length)
+            }
+            if schema.type(of: p.name) != nil { return nil }
+            return .error("playbook.unknown-placeholder", "'{\(p.name)}' in a text is not a fact\(Suggestion.didYouMean(p.name, in: schema.names))",
+                          at: p.at, length: p.length)
+        }
     }
 
     static func question(_ fact: FactDeclaration, _ f: YAMLReader.Fields, file: PlaybookFile, schema: FactSchema) -> Question? {

@@ -10,6 +10,10 @@ final class YAMLReader {
     let file: String
     let text: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Every `{…}` placeholder in a text read so far, with where it stands: the names are checked once
+    /// all files are loaded (facts and terms may be declared in any file), including texts of rules
+    /// that failed to build for another reason.
+    private(set) var placeholders: [(name: String, at: SourceLocation, length: Int)] = []
 
     init(file: String, text: String) {
         self.file = file
@@ -30,13 +34,55 @@ final class YAMLReader {
             error("yaml.syntax", "YAML syntax: \(what)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
             return nil
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            let first = duplicates.sorted()[0]
             error("playbook.duplicate-field", "field \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) appears twice in one mapping",
-                  at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+                  at: secondOccurrence(of: first, from: context.mark) ?? SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                  length: first.unicodeScalars.count)
+            return nil
+        } catch let YamlError.reader(problem, offset, value, _) {
+            // libyaml's reader counts bytes; the consultant needs the line and column.
+            let what = value >= 0 && value < 0x20 || value == 0x7F
+                ? "control character U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4)) is not allowed in YAML text"
+                : problem
+            error("yaml.syntax", "YAML syntax: \(what)", at: location(ofByte: offset ?? 0))
             return nil
         } catch {
             self.error("yaml.syntax", "YAML syntax: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
             return nil
         }
+    }
+
+    /// Line and column (in Unicode scalars, as Yams counts) of UTF-8 byte `offset` of the text.
+    func location(ofByte offset: Int) -> SourceLocation {
+        var line = 1, column = 1
+        for (i, byte) in text.utf8.enumerated() {
+            if i >= offset { break }
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// Where a key given twice in a mapping is given the second time: the later line that has
+    /// it at the column of the first (Yams reports only the mapping).
+    func secondOccurrence(of key: String, from mark: Mark) -> SourceLocation? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        var column: Int?
+        for index in max(0, mark.line - 1)..<lines.count {
+            let scalars = Array(lines[index].unicodeScalars)
+            let indent = scalars.prefix { $0 == " " }.count
+            if let column, indent < column - 1, !scalars.allSatisfy({ $0 == " " }), seen > 0 { break }
+            let rest = String(String.UnicodeScalarView(scalars.dropFirst(indent)))
+            let bare = rest.hasPrefix("- ") ? String(rest.dropFirst(2)) : rest
+            let offset = rest.hasPrefix("- ") ? 2 : 0
+            for form in [key, "\"\(key)\"", "'\(key)'"] where bare.hasPrefix(form + ":") || bare.hasPrefix(form + " :") {
+                if column == nil { column = indent + offset + 1 }
+                guard indent + offset + 1 == column else { continue }
+                seen += 1
+                if seen == 2 { return SourceLocation(file: file, line: index + 1, column: indent + offset + 1) }
+            }
+        }
+        return nil
     }
 
     /// With the basic resolver every scalar is text, so null is spelt out here: `~`, `null` or nothing.
@@ -181,6 +227,7 @@ final class YAMLReader {
                 ok = false
             }
         }
+        for lang in ["zh", "en"] { if let value = f[lang] { notePlaceholders(in: value) } }
         guard ok else { return nil }
         return Text(zh: Self.joinCJK(f["zh"]!.string!.trimmingSpaces), en: f["en"]!.string!.trimmingSpaces)
     }
@@ -195,6 +242,18 @@ final class YAMLReader {
             out.append(s)
         }
         return String(out)
+    }
+
+    private func notePlaceholders(in node: YNode) {
+        guard let text = node.scalar?.string else { return }
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            guard scalars[i] == "{", let close = scalars[(i + 1)...].firstIndex(of: "}") else { i += 1; continue }
+            let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
+            placeholders.append((name, location(in: node, offset: i), close - i + 1))
+            i = close + 1
+        }
     }
 
     func sequence(_ node: YNode?, _ what: String) -> [YNode] {
@@ -230,6 +289,10 @@ final class YAMLReader {
             return nil
         }
     }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
 
 extension StringProtocol {

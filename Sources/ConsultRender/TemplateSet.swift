@@ -1,3 +1,4 @@
+import ConsultBase
 import Foundation
 import Mustache
 
@@ -127,23 +128,33 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
     case recursive(file: String, cycle: [String])
     case tooDeep(file: String, depth: Int, limit: Int)
 
-    public var description: String {
+    public var description: String { message(.en) }
+
+    /// In the user's language; located problems keep the compiler's `file:line:col: error:` form.
+    public func message(_ language: Language) -> String {
+        let zh = language == .zh
+        let error = zh ? "错误：" : "error: "
         switch self {
         case .syntax(let file, let line, let column, let detail):
-            "\(file):\(line):\(column): error: Mustache syntax (\(detail))"
+            return "\(file):\(line):\(column): error: " + (zh ? "Mustache 语法错误（\(detail)）" : "Mustache syntax (\(detail))")
         case .notADirectory(let path):
-            "error: --template: '\(path)' is not a directory; pass a directory of *.mustache partials (see docs/templates.md)"
+            return error + (zh ? "--template：“\(path)”不是目录；请给出放着 *.mustache 片段的目录（见 docs/templates.md）"
+                               : "--template: '\(path)' is not a directory; pass a directory of *.mustache partials (see docs/templates.md)")
         case .unreadable(let path):
-            "error: --template: cannot read '\(path)' as UTF-8 text"
+            return error + (zh ? "--template：无法把“\(path)”读成 UTF-8 文字" : "--template: cannot read '\(path)' as UTF-8 text")
         case .outside(let path, let real):
-            "error: --template: '\(path)' leads out of the template directory (to '\(real)'); a partial must be a file in the directory"
+            return error + (zh ? "--template：“\(path)”指向模板目录之外（“\(real)”）；片段必须是目录里的文件"
+                               : "--template: '\(path)' leads out of the template directory (to '\(real)'); a partial must be a file in the directory")
         case .recursive(let file, let cycle):
-            "\(file): error: partials include each other without end: " + cycle.map { "{{> \($0)}}" }.joined(separator: " → ")
+            let chain = cycle.map { "{{> \($0)}}" }.joined(separator: " → ")
+            return "\(file): error: " + (zh ? "片段互相引用，没有尽头：" : "partials include each other without end: ") + chain
         case .tooDeep(let file, let depth, let limit):
-            "\(file): error: sections nested \(depth) deep; at most \(limit) (a plan's data is never deeper)"
+            return "\(file): error: " + (zh ? "区块嵌套了 \(depth) 层；最多 \(limit) 层（方案的数据从不更深）"
+                                             : "sections nested \(depth) deep; at most \(limit) (a plan's data is never deeper)")
         case .empty(let path):
-            "error: --template: no *.mustache files in '\(path)'; accepted names: "
-                + TemplateSet.builtIn.map { $0.name + ".mustache" }.joined(separator: ", ")
+            let names = TemplateSet.builtIn.map { $0.name + ".mustache" }.joined(separator: ", ")
+            return error + (zh ? "--template：“\(path)”里没有 *.mustache 文件；可用的名字：\(names)"
+                               : "--template: no *.mustache files in '\(path)'; accepted names: \(names)")
         }
     }
 }

@@ -26,7 +26,7 @@ public final class Consultation {
     let consultVersion: String
     let store: ConsultationStore
     /// Store failures not yet shown to the user.
-    private(set) var storeProblems: [String] = []
+    private(set) var storeProblems: [any Error] = []
 
     public init(program: Program, language: Language, consultVersion: String, store: ConsultationStore) {
         self.program = program
@@ -155,12 +155,12 @@ public final class Consultation {
     }
 
     /// Problems the store reported since the last call.
-    func takeStoreProblems() -> [String] {
+    func takeStoreProblems() -> [any Error] {
         defer { storeProblems = [] }
         return storeProblems
     }
 
     private func record(_ event: ConsultationEvent) {
-        do { try store.record(event) } catch { storeProblems.append("\(error)") }
+        do { try store.record(event) } catch { storeProblems.append(error) }
     }
 }

@@ -8,10 +8,10 @@ import Darwin
 
 /// Writing the files a consultation produces: `~` expanded, written whole through a temporary
 /// file and a rename, so a reader (or a crash) never sees half a plan. Failures carry the
-/// system's reason ("No such file or directory"), which tells the consultant what to fix.
+/// reason in both languages ("没有这个文件或目录"), which tells the consultant what to fix.
 enum FileOutput {
     struct Problem: Error {
-        var reason: String
+        var reason: Text
     }
 
     static func write(_ text: String, to path: String) -> Result<String, Problem> {
@@ -25,10 +25,6 @@ enum FileOutput {
             return .failure(Problem(reason: error.reason))
         }
         return .success(path)
-    }
-
-    static func reason(_ code: Int32) -> String {
-        strerror(code).map { String(cString: $0) } ?? "error \(code)"
     }
 
     /// The path as the store records it: `~` expanded, relative paths made absolute from the

@@ -29,7 +29,7 @@ extension Shell {
             data = try DocumentExporter.render(plan, format: format, printer: options.printer)
         } catch {
             if error is Interrupted || Interruption.requested { return }  // Ctrl-C: nothing written, said by the loop
-            return fail(t("无法生成 \(format.rawValue)：", "cannot make the \(format.rawValue): ") + Self.storeMessage(error))
+            return fail(t("无法生成 \(format.rawValue)：", "cannot make the \(format.rawValue): ") + storeMessage(error))
         }
         if Interruption.requested { return }
         guard let written = write(bytes: [UInt8](data), to: path) else { return }
@@ -71,7 +71,7 @@ extension Shell {
         switch FileOutput.write(bytes: bytes, to: path) {
         case .success(let written): return written
         case .failure(let error):
-            fail(t("无法写入 \(path)：\(error.reason)", "cannot write \(path): \(error.reason)"))
+            fail(t("无法写入 \(path)：\(error.reason.zh)", "cannot write \(path): \(error.reason.en)"))
             return nil
         }
     }

@@ -31,7 +31,7 @@ extension Shell {
                 }
                 id = latest.id
             } catch {
-                return refuseStart(Self.storeMessage(error))
+                return refuseStart(storeMessage(error))
             }
         }
         if !open(id) { refuseStart(nil) }
@@ -50,7 +50,7 @@ extension Shell {
         do {
             waiting = try library.unfinished()
         } catch {
-            return console.error(t("错误：", "error: ") + Self.storeMessage(error))
+            return console.error(t("错误：", "error: ") + storeMessage(error))
         }
         guard let latest = waiting.first else { return }
         console.line()

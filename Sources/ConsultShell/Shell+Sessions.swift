@@ -38,7 +38,7 @@ extension Shell {
         do {
             stored = try library.open(id)
         } catch {
-            fail(Self.storeMessage(error))
+            fail(storeMessage(error))
             return false
         }
         let (answers, dropped) = AnswerLog.answers(stored.answers, program: program)
@@ -86,7 +86,7 @@ extension Shell {
         do {
             all = try library.sessions(merchant: filter)
         } catch {
-            return fail(Self.storeMessage(error))
+            return fail(storeMessage(error))
         }
         guard !all.isEmpty else {
             return console.say(filter == nil ? t("还没有保存的咨询。", "No consultations are stored yet.")
@@ -134,9 +134,9 @@ extension Shell {
           "no consultation database is open; this consultation is kept in memory only (--db FILE names one)")
     }
 
-    /// A store error without the "error: " its description starts with (the shell adds its own).
-    static func storeMessage(_ error: any Error) -> String {
-        let text = "\(error)"
-        return text.hasPrefix("error: ") ? String(text.dropFirst(7)) : text
+    /// A store error in the shell's language, without the "error: " / "错误：" it starts with
+    /// (the shell adds its own).
+    func storeMessage(_ error: any Error) -> String {
+        Language.withoutErrorPrefix((error as? StoreError)?.message(language) ?? "\(error)")
     }
 }

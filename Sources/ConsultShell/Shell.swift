@@ -111,7 +111,7 @@ public final class Shell {
     /// Store failures never stop the consultation, but the consultant must know at once.
     func reportStoreProblems() {
         for problem in loaded?.takeStoreProblems() ?? [] {
-            console.error(t("保存失败：", "could not keep the change: ") + problem)
+            console.error(t("保存失败：", "could not keep the change: ") + storeMessage(problem))
         }
     }
 

@@ -59,6 +59,6 @@ public final class MemoryConsultationStore: ConsultationStore {
     public func sessions(merchant: String?) throws -> [SessionSummary] { [] }
     public func open(_ id: SessionID) throws -> StoredSession { try stored(id) }
     public func stored(_ id: SessionID) throws -> StoredSession {
-        throw StoreError(operation: "open a consultation", path: "", problem: .noSuchSession(id))
+        throw StoreError(operation: Text(zh: "打开咨询", en: "open a consultation"), path: "", problem: .noSuchSession(id))
     }
 }

@@ -27,7 +27,7 @@ extension SessionStore {
 
     /// Every consultation, oldest first; `merchant` keeps those whose merchant's name contains it.
     public func sessions(merchant: String? = nil) throws -> [SessionSummary] {
-        try read("list consultations") { db in
+        try read(Text(zh: "列出咨询", en: "list consultations")) { db in
             try Row.fetchAll(db, sql: Self.summarySQL + " WHERE :merchant IS NULL OR instr(m.name, :merchant) > 0 ORDER BY c.id",
                              arguments: ["merchant": merchant]).map(Self.summary)
         }
@@ -35,7 +35,7 @@ extension SessionStore {
 
     /// Consultations not marked finished, most recently active first: what the shell offers to resume.
     public func unfinishedSessions() throws -> [SessionSummary] {
-        try read("list unfinished consultations") { db in
+        try read(Text(zh: "列出未结束的咨询", en: "list unfinished consultations")) { db in
             try Row.fetchAll(db, sql: Self.summarySQL + " WHERE c.finished_at IS NULL ORDER BY last_activity DESC, c.id DESC")
                 .map(Self.summary)
         }
@@ -43,7 +43,7 @@ extension SessionStore {
 
     /// The visits of one merchant (exact name) in the order they happened.
     public func visits(merchant: String) throws -> [SessionSummary] {
-        try read("list a merchant's visits") { db in
+        try read(Text(zh: "列出商家的历次到访", en: "list a merchant's visits")) { db in
             try Row.fetchAll(db, sql: Self.summarySQL + " WHERE m.name = ? ORDER BY COALESCE(c.visit_date, substr(c.started_at, 1, 10)), c.id",
                              arguments: [merchant]).map(Self.summary)
         }
@@ -51,7 +51,7 @@ extension SessionStore {
 
     /// Merchant names, sorted; `containing` filters them.
     public func merchantNames(containing part: String? = nil) throws -> [String] {
-        try read("list merchants") { db in
+        try read(Text(zh: "列出商家", en: "list merchants")) { db in
             try String.fetchAll(db, sql: "SELECT name FROM merchant WHERE :part IS NULL OR instr(name, :part) > 0 ORDER BY name",
                                 arguments: ["part": part])
         }
@@ -59,7 +59,7 @@ extension SessionStore {
 
     /// Everything about one consultation.
     public func session(_ id: SessionID) throws -> StoredSession {
-        let operation = "read consultation \(id)"
+        let operation = Text(zh: "读取咨询 \(id)", en: "read consultation \(id)")
         return try read(operation) { db in
             guard let row = try Row.fetchOne(db, sql: Self.summarySQL + " WHERE c.id = ?", arguments: [id.rawValue]) else {
                 throw StoreError(operation: operation, path: path, problem: .noSuchSession(id))

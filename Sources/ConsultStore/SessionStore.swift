@@ -29,7 +29,7 @@ public final class SessionStore: Sendable {
     var now: String { Timestamp.text(clock()) }
 
     /// Runs `body` in one immediate transaction; any failure becomes a `StoreError`.
-    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ operation: Text, _ body: (Database) throws -> T) throws -> T {
         do {
             return try queue.write(body)
         } catch {
@@ -37,7 +37,7 @@ public final class SessionStore: Sendable {
         }
     }
 
-    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ operation: Text, _ body: (Database) throws -> T) throws -> T {
         do {
             return try queue.read(body)
         } catch {
@@ -52,7 +52,7 @@ public final class SessionStore: Sendable {
         return db.lastInsertedRowID
     }
 
-    func requireSession(_ db: Database, _ session: SessionID, operation: String) throws {
+    func requireSession(_ db: Database, _ session: SessionID, operation: Text) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM consultation WHERE id = ?", arguments: [session.rawValue]) == true else {
             throw StoreError(operation: operation, path: path, problem: .noSuchSession(session))
         }
@@ -62,7 +62,7 @@ public final class SessionStore: Sendable {
 
     /// Starts a visit: the merchant (found or created by name), consultant, date and language.
     public func startConsultation(merchant: MerchantInfo, language: Language) throws -> SessionID {
-        try write("start a consultation") { db in
+        try write(Text(zh: "开始一次咨询", en: "start a consultation")) { db in
             let merchantID = try merchantID(db, name: merchant.name)
             try db.execute(sql: """
                 INSERT INTO consultation (merchant_id, consultant, visit_date, language, started_at)
@@ -74,7 +74,7 @@ public final class SessionStore: Sendable {
 
     /// The merchant was renamed or the consultant or date corrected.
     public func updateMerchant(_ session: SessionID, to merchant: MerchantInfo) throws {
-        let operation = "update the merchant of a consultation"
+        let operation = Text(zh: "更新咨询的商家信息", en: "update the merchant of a consultation")
         try write(operation) { db in
             try requireSession(db, session, operation: operation)
             try db.execute(sql: "UPDATE consultation SET merchant_id = ?, consultant = ?, visit_date = ? WHERE id = ?",
@@ -85,7 +85,7 @@ public final class SessionStore: Sendable {
     /// An accepted answer: the text as typed, its parsed value (JSON, see `ValueJSON`; nil when
     /// unknown) and where it came from. Committed before returning.
     public func recordAnswer(_ session: SessionID, fact: String, raw: String, value: String?, provenance: Provenance) throws {
-        try write("record an answer") { db in
+        try write(Text(zh: "记录回答", en: "record an answer")) { db in
             try insertAnswer(db, session, fact: fact, raw: raw, value: value, provenance: provenance)
         }
     }
@@ -98,20 +98,20 @@ public final class SessionStore: Sendable {
 
     /// The answer is taken back; the log keeps what it was.
     public func forget(_ session: SessionID, fact: String) throws {
-        try write("take back an answer") { db in
+        try write(Text(zh: "撤回回答", en: "take back an answer")) { db in
             try insertAnswer(db, session, fact: fact, raw: nil, value: nil, provenance: .said)
         }
     }
 
     public func note(_ session: SessionID, _ text: String) throws {
-        try write("record a note") { db in
+        try write(Text(zh: "记录备注", en: "record a note")) { db in
             try db.execute(sql: "INSERT INTO note (consultation_id, text, created_at) VALUES (?, ?, ?)",
                            arguments: [session.rawValue, text, now])
         }
     }
 
     public func recordExport(_ session: SessionID, format: String, path file: String) throws {
-        try write("record an export") { db in
+        try write(Text(zh: "记录导出", en: "record an export")) { db in
             try db.execute(sql: "INSERT INTO export (consultation_id, format, path, created_at) VALUES (?, ?, ?, ?)",
                            arguments: [session.rawValue, format, file, now])
         }
@@ -119,7 +119,7 @@ public final class SessionStore: Sendable {
 
     /// Keeps a plan as it was produced; earlier plans of the session stay.
     public func savePlan(_ session: SessionID, _ plan: PlanRecord) throws {
-        try write("save a plan") { db in try insertPlan(db, session, plan) }
+        try write(Text(zh: "保存方案", en: "save a plan")) { db in try insertPlan(db, session, plan) }
     }
 
     func insertPlan(_ db: Database, _ session: SessionID, _ plan: PlanRecord) throws {
@@ -134,7 +134,7 @@ public final class SessionStore: Sendable {
 
     /// The consultation is over: it is no longer offered for resuming.
     public func markFinished(_ session: SessionID) throws {
-        try write("finish a consultation") { db in
+        try write(Text(zh: "结束咨询", en: "finish a consultation")) { db in
             try db.execute(sql: "UPDATE consultation SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
                            arguments: [now, session.rawValue])
         }
@@ -142,14 +142,14 @@ public final class SessionStore: Sendable {
 
     /// Offered for resuming again (a finished consultation reopened with `.open`).
     public func markUnfinished(_ session: SessionID) throws {
-        try write("reopen a consultation") { db in
+        try write(Text(zh: "重新打开咨询", en: "reopen a consultation")) { db in
             try db.execute(sql: "UPDATE consultation SET finished_at = NULL WHERE id = ?", arguments: [session.rawValue])
         }
     }
 
     /// A whole scripted visit in one transaction (`consult import`): all of it is stored or none.
     public func importVisit(merchant: MerchantInfo, language: Language, answers: [AnswerInput], plan: PlanRecord) throws -> SessionID {
-        try write("import a consultation") { db in
+        try write(Text(zh: "导入咨询", en: "import a consultation")) { db in
             let merchantID = try merchantID(db, name: merchant.name)
             try db.execute(sql: """
                 INSERT INTO consultation (merchant_id, consultant, visit_date, language, started_at, finished_at)

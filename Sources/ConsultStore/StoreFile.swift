@@ -1,3 +1,4 @@
+import ConsultBase
 import Foundation
 import GRDB
 
@@ -10,9 +11,11 @@ enum StoreFile {
     /// A connection configured for several consult processes on one file: a busy timeout instead
     /// of an immediate "database is locked", foreign keys on, and `synchronous = FULL` so a
     /// committed answer survives a crash of the machine, not only of the process.
+    static let busySeconds = 15
+
     static func configuration() -> Configuration {
         var config = Configuration()
-        config.busyMode = .timeout(15)
+        config.busyMode = .timeout(TimeInterval(busySeconds))
         config.foreignKeysEnabled = true
         config.label = "consult.store"
         config.prepareDatabase { db in
@@ -25,13 +28,13 @@ enum StoreFile {
     /// but only after creating journal files beside it.
     static func checkHeader(_ path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError(operation: "open the database", path: path, problem: .io("the file cannot be read"))
+            throw StoreError(operation: Text(zh: "打开数据库", en: "open the database"), path: path, problem: .io(SystemProblem.text(errno)))
         }
         defer { try? handle.close() }
         let bytes = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
         if bytes.isEmpty { return }
         if bytes.count < 100 || Array(bytes.prefix(16)) != header {
-            throw StoreError(operation: "open the database", path: path, problem: .damaged("not an SQLite database"))
+            throw StoreError(operation: Text(zh: "打开数据库", en: "open the database"), path: path, problem: .damaged("not an SQLite database"))
         }
     }
 
@@ -42,7 +45,7 @@ enum StoreFile {
     }
 
     static func inspect(_ db: Database, path: String) throws -> Inspection {
-        let operation = "open the database"
+        let operation = Text(zh: "打开数据库", en: "open the database")
         let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
         if check != ["ok"] {
             throw StoreError(operation: operation, path: path, problem: .damaged("integrity check: \(check.first ?? "failed")"))
@@ -65,7 +68,7 @@ enum StoreFile {
 
     /// Opens (creating when allowed), inspects, switches to WAL and migrates.
     static func open(path: String, create: Bool) throws -> DatabaseQueue {
-        let operation = "open the database"
+        let operation = Text(zh: "打开数据库", en: "open the database")
         let fm = FileManager.default
         if fm.fileExists(atPath: path) {
             try checkHeader(path)
@@ -75,11 +78,37 @@ enum StoreFile {
             try makeDirectory(of: path)
             try createPrivately(path)
         }
+        // A read (sessions, show, history) of a file nobody here may write still works: SQLite
+        // opens it read-only, and immutable when WAL's side files could not be created beside it.
+        if !create, !writable(path) { return try openReadOnly(path: path) }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration())
             let inspection = try queue.read { try inspect($0, path: path) }
             try enableWAL(queue)
             if !inspection.complete { try migrate(queue, path: path) }
+            return queue
+        } catch {
+            throw StoreError.wrapping(error, operation: operation, path: path)
+        }
+    }
+
+    static func writable(_ path: String) -> Bool {
+        access(path, W_OK) == 0 && access(StoreError.parentDirectory(of: path), W_OK) == 0
+    }
+
+    static func openReadOnly(path: String) throws -> DatabaseQueue {
+        let operation = Text(zh: "打开数据库", en: "open the database")
+        var config = Configuration()
+        config.readonly = true
+        config.label = "consult.store"
+        let sideFiles = FileManager.default.fileExists(atPath: path + "-wal") || FileManager.default.fileExists(atPath: path + "-shm")
+        let canCreateSideFiles = access(StoreError.parentDirectory(of: path), W_OK) == 0
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#"))) ?? path
+        let uri = "file:\(encoded)?mode=ro" + (!sideFiles && !canCreateSideFiles ? "&immutable=1" : "")
+        do {
+            let queue = try DatabaseQueue(path: uri, configuration: config)
+            let inspection = try queue.read { try inspect($0, path: path) }
+            if !inspection.complete { throw StoreError(operation: operation, path: path, problem: .readOnly(needsUpgrade: true)) }
             return queue
         } catch {
             throw StoreError.wrapping(error, operation: operation, path: path)
@@ -117,7 +146,7 @@ enum StoreFile {
             } catch {
                 let inspection = try queue.read { try inspect($0, path: path) }
                 if inspection.complete { return }
-                if attempt == 5 { throw StoreError.wrapping(error, operation: "upgrade the database", path: path) }
+                if attempt == 5 { throw StoreError.wrapping(error, operation: Text(zh: "升级数据库", en: "upgrade the database"), path: path) }
                 usleep(useconds_t(20_000 * attempt))
             }
         }
@@ -131,7 +160,7 @@ enum StoreFile {
         if fd >= 0 {
             close(fd)
         } else if errno != EEXIST {
-            throw StoreError(operation: "create the database", path: path, problem: .io(String(cString: strerror(errno))))
+            throw StoreError(operation: Text(zh: "创建数据库", en: "create the database"), path: path, problem: .io(SystemProblem.text(errno)))
         }
     }
 
@@ -143,7 +172,7 @@ enum StoreFile {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw StoreError(operation: "create the database", path: path, problem: .io("cannot create the directory '\(directory)'"))
+            throw StoreError(operation: Text(zh: "创建数据库", en: "create the database"), path: path, problem: .io(Text(zh: "无法创建目录“\(directory)”", en: "cannot create the directory '\(directory)'")))
         }
     }
 }

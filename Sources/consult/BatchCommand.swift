@@ -82,7 +82,7 @@ struct Batch: ParsableCommand {
             if !summaryOnly { print(out + "/plans/") }
             if result.failed > 0 { throw ExitCode(1) }
         } catch let error as BatchError {
-            throw Failure(message: error.description)
+            throw Failure(message: error.message(Environment.language))
         }
     }
 

@@ -43,7 +43,7 @@ struct Columns: ParsableCommand {
                 print(line.header + String(repeating: " ", count: width - DisplayWidth.of(line.header) + 2) + line.reading)
             }
         } catch let error as BatchError {
-            throw Failure(message: error.description)
+            throw Failure(message: error.message(Environment.language))
         }
     }
 }

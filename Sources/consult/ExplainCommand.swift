@@ -23,7 +23,9 @@ struct Explain: ParsableCommand {
             print(RuleExplainer(program: program, language: l).explainFact(name))
         } else {
             let names = program.rules.map(\.code) + program.questions.map(\.id) + program.derived.map(\.id)
-            throw Failure(message: "error: no rule or fact named '\(name)'\(Suggestion.didYouMean(name, in: names)); accepted: a rule code like SV-01, a rule id like after_sales.rating_critical, or a fact id")
+            let hint = Text.didYouMean(Suggestion.closest(to: name, in: names))
+            throw Failure(Text(zh: "没有叫“\(name)”的规则或事实\(hint.zh)；可填：规则编号如 SV-01、规则 id 如 after_sales.rating_critical，或事实 id",
+                               en: "no rule or fact named '\(name)'\(hint.en); accepted: a rule code like SV-01, a rule id like after_sales.rating_critical, or a fact id"))
         }
     }
 }

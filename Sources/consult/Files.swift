@@ -19,7 +19,7 @@ enum Files {
             let candidate = exe.appendingPathComponent(up).standardized.path
             if fm.fileExists(atPath: candidate) { return candidate }
         }
-        throw Failure(message: "error: no playbooks found; pass --playbooks DIR (a directory of *.yaml playbooks)")
+        throw Failure(Text(zh: "找不到手册；请用 --playbooks 目录 指定放着 *.yaml 手册的目录", en: "no playbooks found; pass --playbooks DIR (a directory of *.yaml playbooks)"))
     }
 
     /// This process's executable: /proc/self/exe on Linux, else argv[0].
@@ -30,11 +30,11 @@ enum Files {
     static func playbookSources(_ directory: String) throws -> [PlaybookSource] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Failure(message: "error: playbook directory '\(directory)' does not exist")
+            throw Failure(Text(zh: "手册目录“\(directory)”不存在", en: "playbook directory '\(directory)' does not exist"))
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        if names.isEmpty { throw Failure(message: "error: no *.yaml playbooks in '\(directory)'") }
+        if names.isEmpty { throw Failure(Text(zh: "“\(directory)”里没有 *.yaml 手册", en: "no *.yaml playbooks in '\(directory)'")) }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         // Every file that cannot be read is reported, not only the first.
         var sources: [PlaybookSource] = []
@@ -58,9 +58,10 @@ enum Files {
             case .valid(let unit):
                 if unit.count == 1, unit.first == 0x0A { line += 1; column = 1 } else { column += 1 }
             case .emptyInput:
-                return "error: \(path) is not UTF-8 text"
+                return Text(zh: "错误：\(path) 不是 UTF-8 文字", en: "error: \(path) is not UTF-8 text")[Environment.language]
             case .error:
-                return "error: \(path):\(line):\(column): not UTF-8 text (save the file as UTF-8; a GBK file from Windows Notepad or WPS is the usual cause)"
+                return Text(zh: "\(path):\(line):\(column): error: 不是 UTF-8 文字（请把文件存为 UTF-8；Windows 记事本或 WPS 存的 GBK 文件是常见原因）",
+                            en: "\(path):\(line):\(column): error: not UTF-8 text (save the file as UTF-8; a GBK file from Windows Notepad or WPS is the usual cause)")[Environment.language]
             }
         }
     }
@@ -73,12 +74,21 @@ enum Files {
             return text
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(message: "error: cannot read '\(path)': no such file or not readable")
+            let code = readProblem(path)
+            throw Failure(Text(zh: "无法读取“\(path)”：\(SystemProblem.text(code).zh)", en: "cannot read '\(path)': \(SystemProblem.text(code).en)"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw Failure(message: notUTF8(path, data))
         }
         return text
+    }
+
+    /// Why a file could not be read, as an errno: missing, a directory, or not permitted.
+    static func readProblem(_ path: String) -> Int32 {
+        var info = stat()
+        if stat(path, &info) != 0 { return errno }
+        if info.st_mode & S_IFMT == S_IFDIR { return EISDIR }
+        return access(path, R_OK) != 0 ? errno : EIO
     }
 
     /// Writes via a temporary file in the same directory and a rename, so a reader never sees
@@ -96,7 +106,7 @@ enum Files {
         do {
             try AtomicFile.write([UInt8](data), to: path)
         } catch {
-            throw Failure(message: "error: \(error)")
+            throw Failure(message: error.message(Environment.language))
         }
     }
 
@@ -107,7 +117,8 @@ enum Files {
         guard let program = result.program else {
             let renderer = DiagnosticRenderer(sources: Dictionary(sources.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a }))
             let errors = result.diagnostics.errors
-            throw Failure(message: renderer.render(errors) + "\n\(errors.count) error\(errors.count == 1 ? "" : "s") in the playbooks")
+            let n = errors.count
+            throw Failure(message: renderer.render(errors) + "\n" + Text(zh: "手册有 \(n) 处错误；consult lint 逐条列出", en: "\(n) error\(n == 1 ? "" : "s") in the playbooks; consult lint lists them")[Environment.language])
         }
         return (program, sources)
     }

@@ -21,7 +21,8 @@ struct Lint: ParsableCommand {
         let renderer = DiagnosticRenderer(sources: Dictionary(sources.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a }))
         for d in diagnostics { print(renderer.render(d)) }
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-        let rules = result.program?.rules.count ?? 0
+        // Rules that built, even when others did not: "0 rules" beside 95 loaded ones misleads.
+        let rules = (result.program ?? result.partial)?.rules.count ?? 0
         print("\(sources.count) playbooks, \(rules) rules: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     }

@@ -65,6 +65,31 @@ extension Consult {
 struct Failure: Error {
     var message: String
     var code: Int32 = 1
+
+    init(message: String, code: Int32 = 1) {
+        self.message = message
+        self.code = code
+    }
+
+    /// "错误：…" or "error: …" in the user's language (`--lang`, else the locale).
+    init(_ text: Text, code: Int32 = 1) {
+        let language = Environment.language
+        self.init(message: (language == .zh ? "错误：" : "error: ") + text[language], code: code)
+    }
+}
+
+extension Failure {
+    static func unknownPlaybook(_ id: String, known: Set<String>) -> Failure {
+        let hint = Text.didYouMean(Suggestion.closest(to: id, in: known)), list = known.sorted().joined(separator: ", ")
+        return Failure(Text(zh: "--only：没有叫“\(id)”的手册\(hint.zh)；可填：\(list)", en: "--only: unknown playbook '\(id)'\(hint.en); accepted: \(list)"), code: 2)
+    }
+
+    /// Located answer errors, then what happened to the file as a whole.
+    static func invalidAnswers(_ rendered: String, count n: Int, stored: Bool) -> Failure {
+        let zh = stored ? "答案文件有 \(n) 处错误，什么都没有存" : "答案文件有 \(n) 处错误，没有生成方案"
+        let en = "\(n) error\(n == 1 ? "" : "s") in the answers file; nothing was \(stored ? "stored" : "written")"
+        return Failure(message: rendered + "\n" + Text(zh: zh, en: en)[Environment.language])
+    }
 }
 
 /// Options every command that loads playbooks shares.
@@ -81,7 +106,14 @@ struct PlaybookOptions: ParsableArguments {
 extension Language: ExpressibleByArgument {}
 
 enum Environment {
+    /// The user's language: `--lang` on the command line (so errors raised before or outside a
+    /// command's options agree with its output), else LC_ALL / LC_MESSAGES / LANG.
     static var language: Language {
+        let arguments = CommandLine.arguments
+        for (i, argument) in arguments.enumerated() {
+            if argument == "--lang", i + 1 < arguments.count, let l = Language(rawValue: arguments[i + 1]) { return l }
+            if argument.hasPrefix("--lang="), let l = Language(rawValue: String(argument.dropFirst(7))) { return l }
+        }
         let env = ProcessInfo.processInfo.environment
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = env[key], !value.isEmpty { return Language.from(locale: value) }

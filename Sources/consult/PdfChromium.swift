@@ -1,3 +1,4 @@
+import ConsultBase
 import ConsultRender
 import ConsultShell
 import Foundation
@@ -17,7 +18,8 @@ struct ChromiumPrinter: PDFPrinter {
     static func find(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ChromiumPrinter {
         if let path = environment["CONSULT_CHROMIUM"], !path.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: path) else {
-                throw Failure(message: "error: CONSULT_CHROMIUM='\(path)' is not an executable file; set it to a Chromium or Chrome binary, or unset it")
+                throw Failure(Text(zh: "CONSULT_CHROMIUM='\(path)' 不是可执行文件；请设为 Chromium 或 Chrome 的程序路径，或者取消这个设置",
+                                   en: "CONSULT_CHROMIUM='\(path)' is not an executable file; set it to a Chromium or Chrome binary, or unset it"))
             }
             return ChromiumPrinter(executable: path)
         }
@@ -27,11 +29,16 @@ struct ChromiumPrinter: PDFPrinter {
                 return ChromiumPrinter(executable: directory + "/" + name)
             }
         }
-        throw Failure(message: """
-            error: --format pdf prints the HTML plan with headless Chromium, which was not found (looked for \(candidates.joined(separator: ", ")) on PATH)
+        let list = candidates.joined(separator: ", ")
+        throw Failure(Text(zh: """
+            --format pdf 要用无界面的 Chromium 打印 HTML 方案，但没有找到它（在 PATH 里找了 \(list)）
+              连同中文字体一起安装：sudo apt-get install \(packages)
+              或者把 CONSULT_CHROMIUM 设为 Chromium/Chrome 的程序路径；--format html 给出同样的文档，只是不打印
+            """, en: """
+            --format pdf prints the HTML plan with headless Chromium, which was not found (looked for \(list) on PATH)
               install it with the Chinese fonts: sudo apt-get install \(packages)
               or set CONSULT_CHROMIUM to a Chromium/Chrome binary; --format html gives the same document without printing
-            """)
+            """))
     }
 
     func pdf(html: String) throws -> Data {
@@ -49,7 +56,8 @@ struct ChromiumPrinter: PDFPrinter {
         ], log: log)
         guard status == 0, let pdf = FileManager.default.contents(atPath: output.path), pdf.starts(with: Data("%PDF".utf8)) else {
             let tail = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").suffix(5).joined(separator: "\n  ") ?? ""
-            throw Failure(message: "error: \(executable) did not print the PDF (exit status \(status))" + (tail.isEmpty ? "" : ":\n  " + tail))
+            let detail = tail.isEmpty ? "" : ":\n  " + tail
+            throw Failure(Text(zh: "\(executable) 没有打印出 PDF（退出码 \(status)）" + detail, en: "\(executable) did not print the PDF (exit status \(status))" + detail))
         }
         return pdf
     }
@@ -78,7 +86,7 @@ struct ChromiumPrinter: PDFPrinter {
             if DispatchTime.now() > deadline {
                 process.terminate()
                 done.wait()
-                throw Failure(message: "error: \(executable) did not finish printing within \(Int(timeout)) s")
+                throw Failure(Text(zh: "\(executable) 在 \(Int(timeout)) 秒内没有打印完", en: "\(executable) did not finish printing within \(Int(timeout)) s"))
             }
         }
         return process.terminationStatus

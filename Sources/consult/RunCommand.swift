@@ -50,7 +50,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let templates = try template.map { dir in
             do { return try TemplateSet.load(directory: dir) } catch let error as TemplateError {
-                throw Failure(message: error.description)
+                throw Failure(message: error.message(Environment.language))
             }
         }
         let (program, _) = try Files.program(options.playbooks)
@@ -60,7 +60,7 @@ struct Run: ParsableCommand {
             let ids = Set(only.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
             let known = Set(program.playbooks.filter { $0.hasRules(in: program.rules) }.map(\.id))
             for id in ids where !known.contains(id) {
-                throw Failure(message: "error: --only: unknown playbook '\(id)'\(Suggestion.didYouMean(id, in: known)); accepted: \(known.sorted().joined(separator: ", "))", code: 2)
+                throw Failure.unknownPlaybook(id, known: known)
             }
             onlySet = ids
         }
@@ -72,7 +72,7 @@ struct Run: ParsableCommand {
         guard let parsed else {
             let renderer = DiagnosticRenderer(sources: [source.name: source.text])
             let errors = diagnostics.errors
-            throw Failure(message: renderer.render(errors) + "\n\(errors.count) invalid answer\(errors.count == 1 ? "" : "s"); nothing was written")
+            throw Failure.invalidAnswers(renderer.render(errors), count: errors.count, stored: false)
         }
         let engine = Engine(program: program, only: onlySet)
         let plan = Planner(engine: engine, consultVersion: Consult.version)

@@ -61,7 +61,7 @@ struct Shell: ParsableCommand {
             return Prefill(merchant: found.merchant, answers: found.answers, provenance: found.provenance,
                            origin: found.origin, warnings: found.warnings)
         } catch let error as BatchError {
-            throw PrefillFailure(message: error.description.replacingOccurrences(of: "error: ", with: ""))
+            throw PrefillFailure(message: Language.withoutErrorPrefix(error.message(language)))
         }
     }
 
@@ -77,7 +77,7 @@ struct Shell: ParsableCommand {
             do {
                 return .store(SQLiteConsultationStore(store: try SessionStore.open(path: path), language: options.language))
             } catch {
-                return .memory(problem: "\(error)")
+                return .memory(problem: Language.withoutErrorPrefix((error as? StoreError)?.message(options.language) ?? "\(error)"))
             }
         }
         let zh = options.language == .zh
@@ -106,7 +106,7 @@ struct Shell: ParsableCommand {
             do {
                 shellOptions.database = try store.path()
             } catch let failure as Failure {
-                shellOptions.databaseProblem = failure.message.replacingOccurrences(of: "error: ", with: "")
+                shellOptions.databaseProblem = Language.withoutErrorPrefix(failure.message)
             }
         }
         // The database before the playbooks: the first prompt (or the resume offer) needs it, and

@@ -46,7 +46,8 @@ struct StoreExport: ParsableCommand {
         let stored = try storeCall { try database.session(session) }
         if saved {
             guard let plan = stored.latestPlan else {
-                throw Failure(message: "error: consultation \(session) has no saved plan; export without --saved to make one from its answers")
+                throw Failure(Text(zh: "咨询 \(session) 没有保存过方案；不加 --saved 导出，会按它的回答生成方案",
+                                   en: "consultation \(session) has no saved plan; export without --saved to make one from its answers"))
             }
             return try emit(Data(plan.json.utf8))
         }
@@ -54,7 +55,9 @@ struct StoreExport: ParsableCommand {
         let (plan, dropped) = StoredPlanMaker(program: program).plan(stored, language: options.lang)
         if let warning = StoredPlanMaker.warning(dropped, session: session) { FileHandle.writeError(warning) }
         if let saved = stored.latestPlan, saved.language == plan.language, saved.json != JSONRenderer.render(plan) {
-            FileHandle.writeError("note: consultation \(session): the current playbooks give a different plan from the one saved on \(StoreText.minute(saved.createdAt)); this is today's plan (--format json --saved prints the saved one)")
+            let when = StoreText.minute(saved.createdAt)
+            FileHandle.writeError(Text(zh: "注意：咨询 \(session)：按现在的手册得出的方案和 \(when) 保存的不同；这里给的是今天的方案（--format json --saved 打印保存的那份）",
+                                       en: "note: consultation \(session): the current playbooks give a different plan from the one saved on \(when); this is today's plan (--format json --saved prints the saved one)")[Environment.language])
         }
         var printer: (any PDFPrinter)?
         if format == .pdf { printer = try ChromiumPrinter.find() }
@@ -109,6 +112,8 @@ func noteExport(_ database: SessionStore, _ session: SessionID, _ format: String
     do {
         try database.recordExport(session, format: format, path: absolute)
     } catch {
-        FileHandle.writeError("warning: \(error)")
+        let message = (error as? StoreError)?.message(Environment.language) ?? "\(error)"
+        FileHandle.writeError(Text(zh: "警告：文件已写好，但没能记入咨询：", en: "warning: the file was written but not recorded with the consultation: ")[Environment.language]
+                              + Language.withoutErrorPrefix(message))
     }
 }

@@ -29,7 +29,7 @@ struct StoreImport: ParsableCommand {
         if let subset {
             let known = Set(program.playbooks.filter { $0.hasRules(in: program.rules) }.map(\.id))
             for id in subset where !known.contains(id) {
-                throw Failure(message: "error: --only: unknown playbook '\(id)'\(Suggestion.didYouMean(id, in: known)); accepted: \(known.sorted().joined(separator: ", "))", code: 2)
+                throw Failure.unknownPlaybook(id, known: known)
             }
         }
         // Every file is checked, and every problem of every file said, before anything is stored.
@@ -56,8 +56,7 @@ struct StoreImport: ParsableCommand {
         }
         guard let parsed else {
             let errors = diagnostics.errors
-            throw Failure(message: DiagnosticRenderer(sources: [source.name: source.text]).render(errors)
-                          + "\n\(errors.count) invalid answer\(errors.count == 1 ? "" : "s"); nothing was stored")
+            throw Failure.invalidAnswers(DiagnosticRenderer(sources: [source.name: source.text]).render(errors), count: errors.count, stored: true)
         }
         return parsed
     }

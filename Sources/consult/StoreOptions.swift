@@ -12,7 +12,7 @@ struct StoreOptions: ParsableArguments {
     func path() throws -> String {
         if let db { return db }
         guard let path = StorePath.defaultPath(environment: ProcessInfo.processInfo.environment) else {
-            throw Failure(message: "error: no place for the consultation database: HOME is not set; pass --db FILE", code: 2)
+            throw Failure(Text(zh: "没有地方放咨询数据库：没有设置 HOME；请加 --db 文件", en: "no place for the consultation database: HOME is not set; pass --db FILE"), code: 2)
         }
         return path
     }
@@ -23,7 +23,7 @@ struct StoreOptions: ParsableArguments {
         do {
             return try SessionStore.open(path: path, create: create)
         } catch let error as StoreError {
-            throw Failure(message: error.description)
+            throw Failure(message: error.message(Environment.language))
         }
     }
 }
@@ -33,7 +33,7 @@ func storeCall<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
-        throw Failure(message: error.description)
+        throw Failure(message: error.message(Environment.language))
     }
 }
 
@@ -60,8 +60,9 @@ struct StoredPlanMaker {
     /// A warning for answers today's playbooks no longer accept; they are left out of the plan.
     static func warning(_ dropped: [StoredAnswer], session: SessionID) -> String? {
         guard !dropped.isEmpty else { return nil }
-        return "warning: consultation \(session): \(dropped.count) stored answer\(dropped.count == 1 ? "" : "s") not accepted by the current playbooks, left out: "
-            + dropped.map(\.fact).joined(separator: ", ")
+        let n = dropped.count, facts = dropped.map(\.fact).joined(separator: ", ")
+        return Text(zh: "警告：咨询 \(session)：存着的 \(n) 个回答现在的手册不再接受，没有算进方案：\(facts)",
+                    en: "warning: consultation \(session): \(n) stored answer\(n == 1 ? "" : "s") not accepted by the current playbooks, left out: \(facts)")[Environment.language]
     }
 }
 
@@ -71,7 +72,10 @@ func resolveMerchant(_ name: String, in store: SessionStore) throws -> String {
     if names.contains(name) { return name }
     switch names.count {
     case 1: return names[0]
-    case 0: throw Failure(message: "error: no merchant named '\(name)' in '\(store.path)'; `consult sessions` lists them")
-    default: throw Failure(message: "error: '\(name)' matches several merchants: \(names.joined(separator: ", ")); give the full name")
+    case 0: throw Failure(Text(zh: "“\(store.path)”里没有叫“\(name)”的商家；consult sessions 列出所有咨询",
+                               en: "no merchant named '\(name)' in '\(store.path)'; `consult sessions` lists them"))
+    default:
+        let list = names.joined(separator: ", ")
+        throw Failure(Text(zh: "“\(name)”对上了好几个商家：\(list)；请写全名", en: "'\(name)' matches several merchants: \(list); give the full name"))
     }
 }

@@ -24,14 +24,15 @@ struct StoreSessions: ParsableCommand {
             sessions = try SessionStore.open(path: try store.path(), create: false).sessions(merchant: merchant)
         } catch let error as StoreError {
             if error.problem == .missing {
-                FileHandle.writeError("no consultations stored yet (no database at '\(error.path)')")
+                FileHandle.writeError(Text(zh: "还没有存过咨询（“\(error.path)”没有数据库）", en: "no consultations stored yet (no database at '\(error.path)')")[language])
                 return
             }
-            throw Failure(message: error.description)
+            throw Failure(message: error.message(language))
         }
         if sessions.isEmpty {
-            FileHandle.writeError(merchant == nil ? "no consultations stored in '\(try store.path())'"
-                                                  : "no consultations of a merchant matching '\(merchant!)'")
+            let path = try store.path()
+            FileHandle.writeError((merchant.map { Text(zh: "没有与“\($0)”相符的商家的咨询", en: "no consultations of a merchant matching '\($0)'") }
+                                   ?? Text(zh: "“\(path)”里还没有咨询", en: "no consultations stored in '\(path)'"))[language])
             return
         }
         let zh = language == .zh

@@ -136,6 +136,43 @@ import TestSupport
         #expect(result.stderr.contains("b.jsonl:3:") && result.stderr.contains("surrogate"), "\(result.stderr)")
     }
 
+    /// `kill -9` in the middle of a portfolio: `summary.csv` has a line for every plan written
+    /// before the kill except the few in flight, and the next run clears what the killed one left.
+    @Test func aKilledRunKeepsASummaryLineForEveryPlan() throws {
+        let dir = Repo.temporaryDirectory("consult-batch-kill")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let generator = PortfolioGenerator(program: try loadProgram("playbooks"))
+        let csv = dir.appendingPathComponent("p.csv")
+        try generator.csv(generator.rows(3_000, seed: 9, bad: [:])).write(to: csv, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let plans = out.appendingPathComponent("plans")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Repo.binary)
+        process.arguments = ["batch", csv.path, "--out", out.path, "--format", "json", "--jobs", "2", "--lang", "zh"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        while process.isRunning, ((try? FileManager.default.contentsOfDirectory(atPath: plans.path))?.count ?? 0) < 400 {
+            usleep(20_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "the run ended before it could be killed")
+        let written = try FileManager.default.contentsOfDirectory(atPath: plans.path).filter { !$0.hasPrefix(".") }
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
+        let lines = summary.split(separator: "\r\n").count - 1
+        #expect(written.count >= 400)
+        // In flight at the kill: what the two workers and the reorder window hold.
+        #expect(lines <= written.count && written.count - lines <= 48, "\(written.count) plans, \(lines) summary lines")
+        // Every line names a plan that is there.
+        let named = Set(summary.split(separator: "\r\n").dropFirst().compactMap { $0.split(separator: ",").first { $0.hasSuffix(".json") } }.map { String($0.split(separator: "/").last!) })
+        #expect(named.count == lines && named.isSubset(of: Set(written)), "a summary line names a plan that is not there")
+        let rerun = try consult(["batch", csv.path, "--out", out.path, "--summary-only", "--jobs", "2", "--lang", "zh"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: plans.path).filter { $0.hasPrefix(".") }
+        #expect(left.isEmpty, "temporaries of the killed run: \(left)")
+    }
+
     /// A name of 80 Chinese characters still gets its plan (the file name is shortened), and the
     /// temporaries a killed run left in the output are cleared by the next run.
     @Test func longNamesArePlannedAndStaleTemporariesCleared() throws {

@@ -83,7 +83,7 @@ struct RunCommandTests {
         #expect(r.stderr.contains("bad.yaml:4:16: error: return_rate: '180' is out of range; accepted: a percentage from 0 to 100"))
         #expect(r.stderr.contains("bad.yaml:5:3: error: unknown fact 'platfrom' (did you mean 'platform'?)"))
         #expect(r.stderr.contains("bad.yaml:6:16: error: pre_ship_qc: 'maybe' is not yes or no"))
-        #expect(r.stderr.contains("4 invalid answers; nothing was written"))
+        #expect(r.stderr.contains("4 errors in the answers file; nothing was written"))
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
@@ -135,7 +135,7 @@ struct RunCommandTests {
     @Test func outputOnlyReplacesRegularFilesAndChecksEveryWrite() throws {
         let file = "examples/midtier_after_sales.yaml"
         let full = try consult(["run", "--answers", file, "--output", "/dev/full", "--format", "md"])
-        #expect(full.status == 1 && full.stderr.contains("No space left on device"), "\(full.stderr)")
+        #expect(full.status == 1 && full.stderr.contains("the disk is full"), "\(full.stderr)")
         var info = stat()
         #expect(stat("/dev/full", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "/dev/full is still a device")
         #expect(try consult(["run", "--answers", file, "--output", "/dev/null"]).status == 0)
@@ -173,7 +173,7 @@ struct RunCommandTests {
         // 织里 in GBK: D6 AF happens to be valid UTF-8 (U+05AF); C0 at column 21 is not.
         try (Data("merchant: x\nanswers:\n  industrial_belt: ".utf8) + Data([0xD6, 0xAF, 0xC0, 0xEF]) + Data("\n".utf8)).write(to: gbk)
         let r = try consult(["run", "--answers", gbk.path])
-        #expect(r.status == 1 && r.stderr.contains("gbk.yaml:3:21: not UTF-8 text"), "\(r.stderr)")
+        #expect(r.status == 1 && r.stderr.contains("gbk.yaml:3:21: error: not UTF-8 text"), "\(r.stderr)")
         let other = dir.appendingPathComponent("other.yaml").path
         try "merchant: y\nanswers:\n  store_rating: 9\n".write(toFile: other, atomically: true, encoding: .utf8)
         let imported = try consult(["import", gbk.path, other, "--db", dir.appendingPathComponent("c.sqlite").path])

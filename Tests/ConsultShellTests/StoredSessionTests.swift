@@ -106,7 +106,7 @@ import Testing
         let none = try place.shell(["店"], ["--resume", "last"])
         #expect(none.status == 1 && none.stderr.contains("没有未结束的咨询"))
         let unknown = try place.shell(["店"], ["--resume", "9"])
-        #expect(unknown.status == 1 && unknown.stderr.contains("there is no consultation 9"))
+        #expect(unknown.status == 1 && unknown.stderr.contains("没有编号为 9 的咨询"))
         #expect(try store.sessions().count == 2)
     }
 
@@ -117,7 +117,7 @@ import Testing
         #expect(FileManager.default.createFile(atPath: place.db, contents: bytes))
         let result = try place.shell(["店", "抖音", ".note x", ".sessions", ".quit"])
         #expect(result.status == 1, "the .sessions line is refused")
-        #expect(result.stderr.contains("damaged") && result.stderr.contains("本次咨询只保存在内存中"))
+        #expect(result.stderr.contains("文件已损坏") && result.stderr.contains("本次咨询只保存在内存中"))
         #expect(result.stderr.contains("没有打开咨询数据库"))
         #expect(result.stdout.contains("已记下第 1 条笔记（只在内存中）"))
         #expect(FileManager.default.contents(atPath: place.db) == bytes)

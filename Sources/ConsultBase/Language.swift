@@ -1,5 +1,3 @@
-import ConsultExpression
-
 /// The two languages every user-facing text exists in; Chinese first.
 public enum Language: String, Sendable, CaseIterable, Codable {
     case zh, en
@@ -8,6 +6,12 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     public static func from(locale: String?) -> Language {
         guard let locale, !locale.isEmpty else { return .en }
         return locale.lowercased().hasPrefix("zh") ? .zh : .en
+    }
+
+    /// A whole error message without its leading "error: " / "错误：", for a caller that words its own.
+    public static func withoutErrorPrefix(_ text: String) -> String {
+        for prefix in ["error: ", "错误："] where text.hasPrefix(prefix) { return String(text.dropFirst(prefix.count)) }
+        return text
     }
 }
 
@@ -26,4 +30,10 @@ public struct Text: Hashable, Sendable {
     }
 
     public static func same(_ s: String) -> Text { Text(zh: s, en: s) }
+
+    /// "（是不是“x”？）" / " (did you mean 'x'?)" for a guess, nothing without one.
+    public static func didYouMean(_ guess: String?) -> Text {
+        guard let guess else { return .same("") }
+        return Text(zh: "（是不是“\(guess)”？）", en: " (did you mean '\(guess)'?)")
+    }
 }
