@@ -53,7 +53,28 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         while back < 3, cut - back - 1 >= 0, sample[cut - back - 1] & 0xC0 == 0x80 { back += 1 }
         if cut - back - 1 >= 0, sample[cut - back - 1] >= 0xC0 { cut -= back + 1 }
         if String(validating: UnsafeBufferPointer(rebasing: sample[..<cut]), as: UTF8.self) != nil { return (.utf8, 0) }
-        return (.gb18030, 0)
+        // A UTF-8 export with a bad row or two is still UTF-8: its bad rows are reported one by
+        // one. Read as GB18030, its Chinese header and every other row would be garbage.
+        let (valid, invalid) = utf8Sequences(UnsafeBufferPointer(rebasing: sample[..<cut]))
+        return valid >= 4 * invalid ? (.utf8, 0) : (.gb18030, 0)
+    }
+
+    /// Well-formed multi-byte UTF-8 sequences and bytes that start none, in `bytes`.
+    static func utf8Sequences(_ bytes: UnsafeBufferPointer<UInt8>) -> (valid: Int, invalid: Int) {
+        var valid = 0, invalid = 0, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0
+            if length == 1 { i += 1; continue }
+            if length > 0, i + length <= bytes.count, (1..<length).allSatisfy({ bytes[i + $0] & 0xC0 == 0x80 }) {
+                valid += 1
+                i += length
+            } else {
+                invalid += 1
+                i += 1
+            }
+        }
+        return (valid, invalid)
     }
 }
 

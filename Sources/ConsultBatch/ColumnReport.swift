@@ -12,6 +12,8 @@ public struct ColumnReport: Sendable {
 
     public var notes: [String] = []
     public var lines: [Line] = []
+    /// What `consult batch` would warn about (two columns for one fact, no name column, short rows).
+    public var warnings: [String] = []
 
     public static func of(_ path: String, program: Program, options: BatchOptions) throws -> ColumnReport {
         let language = options.language
@@ -70,6 +72,7 @@ public struct ColumnReport: Sendable {
             if zh, let note = notes[header] { reading += "。" + note }
             report.lines.append(Line(header: header, reading: reading))
         }
+        report.warnings = source.warnings
         return report
     }
 }

@@ -3,9 +3,12 @@
 public struct DiagnosticRenderer: Sendable {
     /// File name -> full text of that file.
     public var sources: [String: String]
+    /// "… and 9800 more" in the reader's language.
+    public var more: @Sendable (Int) -> String
 
-    public init(sources: [String: String] = [:]) {
+    public init(sources: [String: String] = [:], more: @escaping @Sendable (Int) -> String = { "… and \($0) more" }) {
         self.sources = sources
+        self.more = more
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
@@ -19,7 +22,7 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ diagnostics: [Diagnostic], limit: Int = 200) -> String {
         var cache: [String: [Substring]] = [:]
         var out = diagnostics.prefix(limit).map { render($0, &cache) }
-        if diagnostics.count > limit { out.append("… and \(diagnostics.count - limit) more") }
+        if diagnostics.count > limit { out.append(more(diagnostics.count - limit)) }
         return out.joined(separator: "\n")
     }
 

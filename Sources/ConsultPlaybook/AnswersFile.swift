@@ -67,9 +67,10 @@ public enum AnswersFile {
         return number.description
     }
     public static func parse(_ source: PlaybookSource, program: Program, language: Language = .en) -> (Parsed?, [Diagnostic]) {
-        let reader = YAMLReader(file: source.name, text: source.text)
+        let reader = YAMLReader(file: source.name, text: source.text, language: language)
+        let say = reader.say
         guard let root = reader.root() else { return (nil, reader.diagnostics) }
-        guard let top = reader.fields(root, "the answers file", allowed: ["merchant", "answers", "provenance", "not_asked", "expect"], required: ["answers"]) else {
+        guard let top = reader.fields(root, say("答案文件", "the answers file"), allowed: ["merchant", "answers", "provenance", "not_asked", "expect"], required: ["answers"]) else {
             return (nil, reader.diagnostics)
         }
         var merchant = MerchantInfo(name: "")
@@ -77,10 +78,10 @@ public enum AnswersFile {
         if let node = top["merchant"] {
             if let name = node.scalar?.string {
                 merchant.name = name
-            } else if let f = reader.fields(node, "merchant", allowed: ["name", "platform", "category", "industrial_belt", "consultant", "date"]) {
-                merchant.name = reader.string(f["name"], "merchant name") ?? ""
-                merchant.consultant = reader.string(f["consultant"], "consultant")
-                merchant.date = reader.string(f["date"], "date")
+            } else if let f = reader.fields(node, say("merchant（商家）", "merchant"), allowed: ["name", "platform", "category", "industrial_belt", "consultant", "date"]) {
+                merchant.name = reader.string(f["name"], say("商家名称", "merchant name")) ?? ""
+                merchant.consultant = reader.string(f["consultant"], say("顾问", "consultant"))
+                merchant.date = reader.string(f["date"], say("日期", "date"))
                 for fact in ["platform", "category", "industrial_belt"] {
                     if let v = f[fact], let k = f.keys[fact] { entries.append((fact, v.scalar?.string ?? "", v, k)) }
                 }
@@ -90,17 +91,22 @@ public enum AnswersFile {
         if let node = top["answers"] {
             if let mapping = node.mapping {
                 for (key, value) in mapping {
-                    guard let fact = key.string else { continue }
+                    guard let fact = key.string else {
+                        // `? [a, b]: 1` is valid YAML, but no question has such a name.
+                        reader.error("answers.type", say("问题名必须是文字（问题 id，如 store_rating），不能是列表或映射",
+                                                         "a question must be named by text (its id, e.g. store_rating), not a list or mapping"), at: key)
+                        continue
+                    }
                     // An answer overrides the same fact given under merchant: (only those three).
                     if fromMerchant.contains(fact), let i = entries.firstIndex(where: { $0.fact == fact }) { entries.remove(at: i) }
                     if value.scalar == nil {
-                        reader.error("answers.type", "\(fact): the answer must be a single value, not a list or mapping", at: value)
+                        reader.error("answers.type", say("\(fact)：答案必须是一个值，不能是列表或映射", "\(fact): the answer must be a single value, not a list or mapping"), at: value)
                         continue
                     }
                     entries.append((fact, YAMLReader.isNull(value) ? "" : Self.plainNumber(value.scalar!), value, key))
                 }
             } else if !YAMLReader.isNull(node) {
-                reader.error("answers.type", "answers must be a mapping of fact id: value", at: node)
+                reader.error("answers.type", say("answers 应当是“问题 id: 答案”的映射", "answers must be a mapping of fact id: value"), at: node)
             }
         }
         var answers = Answers()
@@ -109,8 +115,9 @@ public enum AnswersFile {
             guard let question = program.question(entry.fact) else {
                 let isDerived = program.derivedFact(entry.fact) != nil
                 reader.error(isDerived ? "answers.derived-fact" : "answers.unknown-fact",
-                             isDerived ? "'\(entry.fact)' is derived from other answers and cannot be given"
-                                       : "unknown fact '\(entry.fact)'\(Suggestion.didYouMean(entry.fact, in: askable))",
+                             isDerived ? say("“\(entry.fact)”由其他答案算出，不能直接填", "'\(entry.fact)' is derived from other answers and cannot be given")
+                                       : say("没有“\(entry.fact)”这个问题", "unknown fact '\(entry.fact)'")
+                                         + Text.didYouMean(Suggestion.closest(to: entry.fact, in: askable))[language],
                              at: entry.key)
                 continue
             }
@@ -134,30 +141,30 @@ public enum AnswersFile {
             for (key, value) in mapping {
                 guard let fact = key.string else { continue }
                 guard answers.raw[fact] != nil else {
-                    reader.error("answers.provenance", "provenance given for '\(fact)', which has no answer in this file", at: key)
+                    reader.error("answers.provenance", say("provenance 里写了“\(fact)”，但这个文件没有它的答案", "provenance given for '\(fact)', which has no answer in this file"), at: key)
                     continue
                 }
                 if let p = reader.oneOf(value, "provenance of '\(fact)'", Provenance.self) { answers.provenance[fact] = p }
             }
         } else if let node = top["provenance"], !YAMLReader.isNull(node) {
-            reader.error("answers.type", "provenance must be a mapping of fact id: said|data|estimate", at: node)
+            reader.error("answers.type", say("provenance 应当是“问题 id: said|data|estimate”的映射", "provenance must be a mapping of fact id: said|data|estimate"), at: node)
         }
         // An interview written down before it ended: the questions it had still to ask.
         if let node = top["not_asked"] {
             if let items = node.sequence {
                 for item in items {
                     guard let fact = item.string, program.question(fact) != nil else {
-                        reader.error("answers.not-asked", "not_asked: '\(item.string ?? "")' is not a question of these playbooks", at: item)
+                        reader.error("answers.not-asked", say("not_asked：“\(item.string ?? "")”不是这些手册里的问题", "not_asked: '\(item.string ?? "")' is not a question of these playbooks"), at: item)
                         continue
                     }
                     if answers.raw[fact] != nil {
-                        reader.error("answers.not-asked", "not_asked: '\(fact)' has an answer in this file", at: item)
+                        reader.error("answers.not-asked", say("not_asked：“\(fact)”在这个文件里已经有答案", "not_asked: '\(fact)' has an answer in this file"), at: item)
                         continue
                     }
                     answers.pending.insert(fact)
                 }
             } else if !YAMLReader.isNull(node) {
-                reader.error("answers.type", "not_asked must be a list of question ids", at: node)
+                reader.error("answers.type", say("not_asked 应当是问题 id 的列表", "not_asked must be a list of question ids"), at: node)
             }
         }
         let expectation = top["expect"].flatMap {

@@ -15,7 +15,12 @@ final class YAMLReader {
     /// that failed to build for another reason.
     private(set) var placeholders: [(name: String, at: SourceLocation, length: Int)] = []
 
-    init(file: String, text: String) {
+    /// The language of the reader's own messages (syntax, shape): the consultant's for an answers
+    /// file; English for playbooks, whose diagnostics speak of ids and expressions.
+    let language: Language
+
+    init(file: String, text: String, language: Language = .en) {
+        self.language = language
         self.file = file
         self.text = text
     }
@@ -24,33 +29,40 @@ final class YAMLReader {
     func root() -> YNode? {
         do {
             guard let node = try Yams.compose(yaml: text, .basic) else {
-                error("playbook.empty", "the file is empty", at: SourceLocation(file: file, line: 1, column: 1))
+                error("playbook.empty", say("文件是空的", "the file is empty"), at: SourceLocation(file: file, line: 1, column: 1))
                 return nil
             }
             return node
         } catch let YamlError.scanner(context, problem, mark, _), let YamlError.parser(context, problem, mark, _),
                 let YamlError.composer(context, problem, mark, _) {
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            error("yaml.syntax", "YAML syntax: \(what)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+            error("yaml.syntax", syntax(YAMLProblem.words(what)), at: SourceLocation(file: file, line: mark.line, column: mark.column))
             return nil
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
             let first = duplicates.sorted()[0]
-            error("playbook.duplicate-field", "field \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) appears twice in one mapping",
+            let names = duplicates.sorted()
+            error("playbook.duplicate-field", say("字段\(names.map { "“\($0)”" }.joined(separator: "、"))在同一处写了两次",
+                                                  "field \(names.map { "'\($0)'" }.joined(separator: ", ")) appears twice in one mapping"),
                   at: secondOccurrence(of: first, from: context.mark) ?? SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
                   length: first.unicodeScalars.count)
             return nil
         } catch let YamlError.reader(problem, offset, value, _) {
             // libyaml's reader counts bytes; the consultant needs the line and column.
+            let code = "U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4))"
             let what = value >= 0 && value < 0x20 || value == 0x7F
-                ? "control character U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4)) is not allowed in YAML text"
-                : problem
-            error("yaml.syntax", "YAML syntax: \(what)", at: location(ofByte: offset ?? 0))
+                ? Text(zh: "YAML 文字里不能有控制字符 \(code)", en: "control character \(code) is not allowed in YAML text")
+                : YAMLProblem.words(problem)
+            error("yaml.syntax", syntax(what), at: location(ofByte: offset ?? 0))
             return nil
         } catch {
-            self.error("yaml.syntax", "YAML syntax: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+            self.error("yaml.syntax", syntax(.same("\(error)")), at: SourceLocation(file: file, line: 1, column: 1))
             return nil
         }
     }
+
+    func say(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    private func syntax(_ what: Text) -> String { say("YAML 语法错误：\(what.zh)", "YAML syntax: \(what.en)") }
 
     /// Line and column (in Unicode scalars, as Yams counts) of UTF-8 byte `offset` of the text.
     func location(ofByte offset: Int) -> SourceLocation {
@@ -80,6 +92,30 @@ final class YAMLReader {
                 guard indent + offset + 1 == column else { continue }
                 seen += 1
                 if seen == 2 { return SourceLocation(file: file, line: index + 1, column: indent + offset + 1) }
+            }
+        }
+        return secondInFlow(of: key, from: mark, lines: lines)
+    }
+
+    /// The same for a flow mapping (`{ name: 甲, name: 乙 }`): the second `key:` after a `{` or `,`
+    /// from the mapping's line on.
+    private func secondInFlow(of key: String, from mark: Mark, lines: [Substring]) -> SourceLocation? {
+        var seen = 0
+        for index in max(0, mark.line - 1)..<min(lines.count, mark.line + 50) {
+            let scalars = Array(lines[index].unicodeScalars)
+            var previous: Unicode.Scalar = index == mark.line - 1 ? " " : ","
+            for (i, s) in scalars.enumerated() {
+                defer { if s != " " { previous = s } }
+                guard previous == "{" || previous == "," else { continue }
+                for form in [key, "\"\(key)\"", "'\(key)'"] {
+                    let formScalars = Array(form.unicodeScalars)
+                    let end = i + formScalars.count
+                    guard end < scalars.count, Array(scalars[i..<end]) == formScalars else { continue }
+                    let after = scalars[end...].drop { $0 == " " }
+                    guard after.first == ":" else { continue }
+                    seen += 1
+                    if seen == 2 { return SourceLocation(file: file, line: index + 1, column: i + 1) }
+                }
             }
         }
         return nil
@@ -121,32 +157,32 @@ final class YAMLReader {
     /// The fields of a mapping, after reporting unknown fields (with "did you mean") and missing required ones.
     func fields(_ node: YNode, _ what: String, allowed: [String], required: [String] = []) -> Fields? {
         guard let mapping = node.mapping else {
-            error("playbook.type", "\(what) must be a mapping", at: node)
+            error("playbook.type", say("\(what)应当是“名称: 值”的映射", "\(what) must be a mapping"), at: node)
             return nil
         }
         var result = Fields(node: node)
         var explained = Set<String>()
         for (key, value) in mapping {
             guard let name = key.string else {
-                error("playbook.type", "\(what): field names must be text", at: key)
+                error("playbook.type", say("\(what)：字段名必须是文字（不能是列表或映射）", "\(what): field names must be text"), at: key)
                 continue
             }
             if !allowed.contains(name) {
                 if let guess = Suggestion.closest(to: name, in: allowed) { explained.insert(guess) }
-                let hint = Suggestion.didYouMean(name, in: allowed)
-                error("playbook.unknown-field", "unknown field '\(name)' in \(what)\(hint)", at: key,
-                      notes: hint.isEmpty ? ["accepted fields: \(allowed.joined(separator: ", "))"] : [])
+                let guess = Suggestion.closest(to: name, in: allowed)
+                error("playbook.unknown-field", say("\(what)里没有“\(name)”这个字段", "unknown field '\(name)' in \(what)") + Text.didYouMean(guess)[language], at: key,
+                      notes: guess == nil ? [say("可用的字段：", "accepted fields: ") + allowed.joined(separator: ", ")] : [])
                 continue
             }
             if result.values[name] != nil {
-                error("playbook.duplicate-field", "field '\(name)' appears twice in \(what)", at: key)
+                error("playbook.duplicate-field", say("字段“\(name)”在\(what)里写了两次", "field '\(name)' appears twice in \(what)"), at: key)
             }
             result.values[name] = value
             result.keys[name] = key
         }
         // A misspelt required field is reported once, as the misspelling.
         for name in required where result.values[name] == nil && !explained.contains(name) {
-            error("playbook.missing-field", "\(what) is missing the required field '\(name)'", at: node)
+            error("playbook.missing-field", say("\(what)缺少必填的字段“\(name)”", "\(what) is missing the required field '\(name)'"), at: node)
         }
         return result
     }
@@ -163,7 +199,7 @@ final class YAMLReader {
     func string(_ node: YNode?, _ what: String) -> String? {
         guard let node else { return nil }
         guard let scalar = node.scalar else {
-            error("playbook.type", "\(what) must be text", at: node)
+            error("playbook.type", say("\(what)应当是一个值（不能是列表或映射）", "\(what) must be text"), at: node)
             return nil
         }
         return scalar.string

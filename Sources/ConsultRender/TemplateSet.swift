@@ -130,13 +130,25 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
 
     public var description: String { message(.en) }
 
+    /// swift-mustache's parser errors (`MustacheTemplate.Error` cases) in words.
+    static let syntaxWords: [String: Text] = [
+        "expectedSectionEnd": Text(zh: "有一个 {{#…}} 或 {{^…}} 区块到文件结尾也没有 {{/…}} 结束",
+                                   en: "a {{#…}} or {{^…}} section is never closed with {{/…}} before the end of the file"),
+        "sectionCloseNameIncorrect": Text(zh: "{{/…}} 的名字和它要结束的区块不一样", en: "the {{/…}} name does not match the section it closes"),
+        "unfinishedName": Text(zh: "标签没有写完（少了 }}）", en: "a tag is not finished (no closing }})"),
+        "invalidSetDelimiter": Text(zh: "改分隔符的标签 {{=… …=}} 写得不对", en: "a set-delimiter tag {{=… …=}} is malformed"),
+        "invalidConfigVariableSyntax": Text(zh: "{{% … }} 配置标签写得不对", en: "a {{% … }} configuration tag is malformed"),
+        "unrecognisedConfigVariable": Text(zh: "不认识的 {{% … }} 配置", en: "an unknown {{% … }} configuration"),
+    ]
+
     /// In the user's language; located problems keep the compiler's `file:line:col: error:` form.
     public func message(_ language: Language) -> String {
         let zh = language == .zh
         let error = zh ? "错误：" : "error: "
         switch self {
         case .syntax(let file, let line, let column, let detail):
-            return "\(file):\(line):\(column): error: " + (zh ? "Mustache 语法错误（\(detail)）" : "Mustache syntax (\(detail))")
+            let words = Self.syntaxWords[detail] ?? .same(detail)
+            return "\(file):\(line):\(column): error: " + (zh ? "Mustache 语法错误：\(words.zh)" : "Mustache syntax: \(words.en)")
         case .notADirectory(let path):
             return error + (zh ? "--template：“\(path)”不是目录；请给出放着 *.mustache 片段的目录（见 docs/templates.md）"
                                : "--template: '\(path)' is not a directory; pass a directory of *.mustache partials (see docs/templates.md)")

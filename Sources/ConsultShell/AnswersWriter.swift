@@ -21,8 +21,8 @@ struct AnswersWriter {
         if let date = merchant.date { out += "  date: \(quoted(date))\n" }
         out += "answers:"
         let given = program.questions.filter { answers.raw[$0.id] != nil }
-        if given.isEmpty { return out + " {}\n" }
-        out += "\n"
+        // Nothing answered yet is still an interview to go on with: the questions follow.
+        out += given.isEmpty ? " {}\n" : "\n"
         var block = ""
         for question in given {
             if question.block != block {

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConsultBatch
 import ConsultDiagnostics
 import ConsultPlaybook
+import Foundation
 
 /// `consult columns FILE`: how a portfolio run would read each column of an export, before
 /// running it (which header row, which fact, what is left unread and why).
@@ -42,6 +43,7 @@ struct Columns: ParsableCommand {
             for line in report.lines {
                 print(line.header + String(repeating: " ", count: width - DisplayWidth.of(line.header) + 2) + line.reading)
             }
+            for warning in report.warnings { FileHandle.writeError(warning) }
         } catch let error as BatchError {
             throw Failure(message: error.message(Environment.language))
         }

@@ -28,6 +28,16 @@ enum Files {
     }
 
     static func playbookSources(_ directory: String) throws -> [PlaybookSource] {
+        var notText: [String] = []
+        let sources = try playbookSources(directory, notText: &notText)
+        if !notText.isEmpty { throw Failure(message: notText.joined(separator: "\n")) }
+        return sources
+    }
+
+    /// For lint: a file that is not UTF-8 is reported (in `notText`, located) and still checked,
+    /// its bad bytes read as U+FFFD, so its other problems and every other file's are reported in
+    /// the same run, without a flood of "unknown fact" for what it declares.
+    static func playbookSources(_ directory: String, notText: inout [String]) throws -> [PlaybookSource] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Failure(Text(zh: "手册目录“\(directory)”不存在", en: "playbook directory '\(directory)' does not exist"))
@@ -40,7 +50,13 @@ enum Files {
         var sources: [PlaybookSource] = []
         var problems: [String] = []
         for name in names {
-            do { sources.append(PlaybookSource(name: prefix + name, text: try read(prefix + name))) } catch let failure as Failure {
+            let path = prefix + name
+            if let data = FileManager.default.contents(atPath: path), String(data: data, encoding: .utf8) == nil {
+                notText.append(notUTF8(path, data))
+                sources.append(PlaybookSource(name: path, text: String(decoding: data, as: UTF8.self)))
+                continue
+            }
+            do { sources.append(PlaybookSource(name: path, text: try read(path))) } catch let failure as Failure {
                 problems.append(failure.message)
             }
         }
@@ -115,7 +131,7 @@ enum Files {
         let sources = try playbookSources(playbookDirectory(option))
         let result = PlaybookLoader.load(sources)
         guard let program = result.program else {
-            let renderer = DiagnosticRenderer(sources: Dictionary(sources.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a }))
+            let renderer = DiagnosticRenderer.forUser(Dictionary(sources.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a }))
             let errors = result.diagnostics.errors
             let n = errors.count
             throw Failure(message: renderer.render(errors) + "\n" + Text(zh: "手册有 \(n) 处错误；consult lint 逐条列出", en: "\(n) error\(n == 1 ? "" : "s") in the playbooks; consult lint lists them")[Environment.language])
@@ -127,5 +143,13 @@ enum Files {
 extension FileHandle {
     static func writeError(_ text: String) {
         standardError.write(Data(TerminalText.safe(text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}
+
+extension DiagnosticRenderer {
+    /// A renderer whose "… and N more" is in the user's language.
+    static func forUser(_ sources: [String: String]) -> DiagnosticRenderer {
+        let zh = Environment.language == .zh
+        return DiagnosticRenderer(sources: sources, more: { n in zh ? "… 另有 \(n) 处" : "… and \(n) more" })
     }
 }

@@ -14,13 +14,15 @@ struct Lint: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let sources = try Files.playbookSources(Files.playbookDirectory(directory))
+        var notText: [String] = []
+        let sources = try Files.playbookSources(Files.playbookDirectory(directory), notText: &notText)
+        for problem in notText { print(problem) }
         let result = PlaybookLoader.load(sources)
         var diagnostics = result.diagnostics
         if let program = result.partial { diagnostics += PlaybookLint.check(program, complete: result.program != nil).sortedByLocation() }
         let renderer = DiagnosticRenderer(sources: Dictionary(sources.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a }))
         for d in diagnostics { print(renderer.render(d)) }
-        let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
+        let errors = diagnostics.errors.count + notText.count, warnings = diagnostics.warnings.count
         // Rules that built, even when others did not: "0 rules" beside 95 loaded ones misleads.
         let rules = (result.program ?? result.partial)?.rules.count ?? 0
         print("\(sources.count) playbooks, \(rules) rules: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")

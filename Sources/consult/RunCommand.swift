@@ -67,10 +67,10 @@ struct Run: ParsableCommand {
         let source = PlaybookSource(name: answers, text: try Files.read(answers))
         let (parsed, diagnostics) = AnswersFile.parse(source, program: program, language: language)
         if parsed != nil, !diagnostics.warnings.isEmpty {
-            FileHandle.writeError(DiagnosticRenderer(sources: [source.name: source.text]).render(diagnostics.warnings) + "\n")
+            FileHandle.writeError(DiagnosticRenderer.forUser([source.name: source.text]).render(diagnostics.warnings) + "\n")
         }
         guard let parsed else {
-            let renderer = DiagnosticRenderer(sources: [source.name: source.text])
+            let renderer = DiagnosticRenderer.forUser([source.name: source.text])
             let errors = diagnostics.errors
             throw Failure.invalidAnswers(renderer.render(errors), count: errors.count, stored: false)
         }

@@ -25,8 +25,9 @@ struct StoreDiff: ParsableCommand {
         let loader = VisitLoader(program: program, database: database)
         let a = try loader.visit(visitA), b = try loader.visit(visitB)
         guard a.session.merchant.name == b.session.merchant.name else {
-            throw Failure(Text(zh: "咨询 \(visitA) 和 \(visitB) 不是同一个商家的到访；consult history 商家名 列出一个商家的历次到访",
-                               en: "consultations \(visitA) and \(visitB) are visits of different merchants; `consult history MERCHANT` lists a merchant's visits"))
+            let (nameA, nameB) = (a.session.merchant.name, b.session.merchant.name)
+            throw Failure(Text(zh: "咨询 \(visitA)（\(nameA)）和 \(visitB)（\(nameB)）不是同一个商家的到访；consult history 商家名 列出一个商家的历次到访",
+                               en: "consultations \(visitA) (\(nameA)) and \(visitB) (\(nameB)) are visits of different merchants; `consult history MERCHANT` lists a merchant's visits"))
         }
         let diff = VisitDiff(a, b, program: program)
         print(DiffText(text: VisitText(program: program, language: options.language)).render(diff), terminator: "")

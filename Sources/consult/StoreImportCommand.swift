@@ -52,11 +52,11 @@ struct StoreImport: ParsableCommand {
         let source = PlaybookSource(name: file, text: try Files.read(file))
         let (parsed, diagnostics) = AnswersFile.parse(source, program: program, language: options.language)
         if parsed != nil, !diagnostics.warnings.isEmpty {
-            FileHandle.writeError(DiagnosticRenderer(sources: [source.name: source.text]).render(diagnostics.warnings) + "\n")
+            FileHandle.writeError(DiagnosticRenderer.forUser([source.name: source.text]).render(diagnostics.warnings) + "\n")
         }
         guard let parsed else {
             let errors = diagnostics.errors
-            throw Failure.invalidAnswers(DiagnosticRenderer(sources: [source.name: source.text]).render(errors), count: errors.count, stored: true)
+            throw Failure.invalidAnswers(DiagnosticRenderer.forUser([source.name: source.text]).render(errors), count: errors.count, stored: true)
         }
         return parsed
     }

@@ -35,7 +35,7 @@ struct Test: ParsableCommand {
             let source = PlaybookSource(name: path, text: try Files.read(path))
             let (parsed, diagnostics) = AnswersFile.parse(source, program: program)
             guard let parsed else {
-                print(DiagnosticRenderer(sources: [path: source.text]).render(diagnostics.errors))
+                print(DiagnosticRenderer.forUser([path: source.text]).render(diagnostics.errors))
                 merchantFailed += 1
                 continue
             }
