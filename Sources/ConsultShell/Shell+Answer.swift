@@ -77,10 +77,12 @@ extension Shell {
     }
 
     /// Why an answer was refused, a guess at what was meant, and what is accepted.
+    /// Names the question as the consultant sees it (主平台), not by its id.
     func refusal(_ error: AnswerError, hint: String = "") -> String {
-        language == .zh
-            ? "\(error.fact)：“\(error.given)” \(error.problem.zh)\(hint)。可填：\(error.accepted.zh)"
-            : "\(error.fact): '\(error.given)' \(error.problem.en)\(hint). Accepted: \(error.accepted.en)"
+        let question = program.question(error.fact)?.label?[language] ?? error.fact
+        return language == .zh
+            ? "\(question)：“\(error.given)” \(error.problem.zh)\(hint)。可填：\(error.accepted.zh)"
+            : "\(question): '\(error.given)' \(error.problem.en)\(hint). Accepted: \(error.accepted.en)"
     }
 
     /// A close choice for a mistyped one (`boo` → boom).

@@ -70,7 +70,7 @@ import Testing
 
     @Test func aRefusedAnswerNamesTheLineAndTheSameQuestionIsAskedAgain() {
         let session = run(["店", "抖音", "衣服", "apparel"])
-        #expect(session.output.contains("错误（第 3 行）：category：“衣服” 不是可选项"))
+        #expect(session.output.contains("错误（第 3 行）：品类：“衣服” 不是可选项"))
         #expect(session.output.contains("可填：服装（apparel）"))
         #expect(session.consultation.answers["category"] == .string("apparel"))
         #expect(session.status == 1)
