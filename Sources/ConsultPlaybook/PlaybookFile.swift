@@ -42,9 +42,9 @@ struct PlaybookFile {
 
     static func parse(_ source: PlaybookSource) -> PlaybookFile? {
         let reader = YAMLReader(file: source.name, text: source.text)
-        guard let root = reader.root(), let top = reader.fields(root, "the playbook", allowed: topFields,
-                                                                  required: ["playbook", "version", "title"]) else {
-            return PlaybookFile(header: .placeholder(source.name), reader: reader, broken: true)
+        guard let root = reader.root() else { return PlaybookFile(header: .placeholder(source.name), reader: reader, unreadable: true) }
+        guard let top = reader.fields(root, "the playbook", allowed: topFields, required: ["playbook", "version", "title"]) else {
+            return PlaybookFile(header: .placeholder(source.name), reader: reader)
         }
         let id = reader.identifier(top["playbook"], "playbook id") ?? "?"
         let expected = source.name.split(separator: "/").last.map { String($0.dropLast(5)) } ?? id
@@ -102,9 +102,13 @@ struct PlaybookFile {
         return file
     }
 
-    init(header: Playbook, reader: YAMLReader, broken: Bool = false) {
+    /// Not YAML at all (a syntax error): nothing it declares is known.
+    var unreadable = false
+
+    init(header: Playbook, reader: YAMLReader, unreadable: Bool = false) {
         self.header = header
         self.reader = reader
+        self.unreadable = unreadable
     }
 
     /// The part of a question or derived fact that describes its values.

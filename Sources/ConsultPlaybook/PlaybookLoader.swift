@@ -15,6 +15,18 @@ public enum PlaybookLoader {
 
     public static func load(_ sources: [PlaybookSource]) -> Result {
         let files = sources.sorted { $0.name < $1.name }.compactMap(PlaybookFile.parse)
+        // A file that is not YAML declares nothing, so every other check would report its facts
+        // missing everywhere (230 errors for one typo, the cause among them): the syntax errors
+        // alone, until they are fixed.
+        let unreadable = files.filter(\.unreadable)
+        if !unreadable.isEmpty {
+            let found = unreadable.flatMap(\.reader.diagnostics).map { d -> Diagnostic in
+                var d = d
+                if d.severity == .error { d.notes.append("the other checks wait until every playbook file reads as YAML") }
+                return d
+            }
+            return Result(program: nil, diagnostics: found.sortedByLocation(), partial: nil)
+        }
         var diagnostics: [Diagnostic] = []
         var report: (Diagnostic) -> Void = { diagnostics.append($0) }
 

@@ -68,7 +68,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .sessions: Text(zh: "列出保存的咨询（* 是当前这次）", en: "list the stored consultations (* marks this one)")
         case .open: Text(zh: "打开一次保存的咨询，接着问", en: "open a stored consultation and go on with it")
         case .lang: Text(zh: "切换语言", en: "switch language")
-        case .reload: Text(zh: "重新读取剧本，保留仍然有效的答案", en: "re-read the playbooks, keeping the answers they still accept")
+        case .reload: Text(zh: "重新读取手册，保留仍然有效的答案", en: "re-read the playbooks, keeping the answers they still accept")
         case .quit: Text(zh: "结束咨询", en: "end the consultation")
         }
     }
@@ -94,7 +94,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .sessions: Text(zh: "每次咨询：编号、日期、商家、已答/适用题数、是否结束。给商家名的一部分只列那家。例：.sessions 卡丹", en: "Each consultation: number, date, merchant, answered of the questions that apply, ended or not. Part of a merchant's name lists only that one. e.g. .sessions Kadan")
         case .open: Text(zh: "载入它的答案和笔记，从没答的题接着问；当前这次保留为未结束。例：.open 12", en: "Loads its answers and notes and goes on at the first question not answered; the one on screen stays open. e.g. .open 12")
         case .lang: Text(zh: "例：.lang en", en: "e.g. .lang zh")
-        case .reload: Text(zh: "剧本改动后用；失效的答案会列出来。", en: "Use after editing the playbooks; answers that no longer fit are listed.")
+        case .reload: Text(zh: "手册改动后用；失效的答案会列出来。", en: "Use after editing the playbooks; answers that no longer fit are listed.")
         case .quit: Text(zh: "也可以按 Ctrl-D（会先确认）。结束的咨询不再在启动时提示继续，.open 编号 可以再打开。", en: "Ctrl-D also ends it (after asking). An ended consultation is no longer offered at start; .open ID opens it again.")
         }
     }

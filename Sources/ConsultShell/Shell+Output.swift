@@ -81,13 +81,13 @@ extension Shell {
         switch loader() {
         case .success(let loaded): program = loaded
         case .failure(let error):
-            fail(t("剧本有错误，仍用原来的：\n", "the playbooks have errors; keeping the ones loaded:\n") + error.message)
+            fail(t("手册有错误，仍用原来的：\n", "the playbooks have errors; keeping the ones loaded:\n") + error.message)
             return
         }
         let orphans = consultation.replace(program: program)
         if pinned.flatMap(program.question) == nil { pinned = nil }
         let rules = program.rules.count
-        console.say(t("已重新读取 \(program.playbooks.count) 个剧本（\(rules) 条规则）。", "Reloaded \(program.playbooks.count) playbooks (\(rules) rules)."))
+        console.say(t("已重新读取 \(program.playbooks.count) 个手册（\(rules) 条规则）。", "Reloaded \(program.playbooks.count) playbooks (\(rules) rules)."))
         for orphan in orphans {
             console.say("  " + t("丢弃 \(orphan.fact) = \(orphan.raw)：\(orphan.why)", "dropped \(orphan.fact) = \(orphan.raw): \(orphan.why)"), .yellow)
         }

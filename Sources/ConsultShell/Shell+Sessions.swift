@@ -69,7 +69,7 @@ extension Shell {
         if !stored.notes.isEmpty { line += t("，笔记 \(stored.notes.count) 条（.review 查看）", ", \(stored.notes.count) notes (.review shows them)") }
         console.say(line + t("。", "."), .green)
         for answer in dropped {
-            console.say("  " + t("今天的剧本不接受，未载入：\(answer.fact) = \(answer.raw)",
+            console.say("  " + t("今天的手册不接受，未载入：\(answer.fact) = \(answer.raw)",
                                  "not accepted by today's playbooks, left out: \(answer.fact) = \(answer.raw)"), .yellow)
         }
         if hasMerchant, currentQuestion == nil {

@@ -167,6 +167,8 @@ struct HostileInputTests {
              zh: ["after_sales.yaml:", "U+0001"], en: ["after_sales.yaml:", "U+0001"]),
         Case(name: "billion laughs in a playbook", setup: lint([], extra: ["laughs.yaml": "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nplaybook: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"]),
              args: lintArgs, status: 1, zh: ["laughs.yaml:"], en: ["laughs.yaml:"]),
+        Case(name: "one YAML typo in intake.yaml", setup: lint([edit("intake.yaml", "  - id: return_rate\n", "  - id: return_rate :\n")]), args: lintArgs, status: 1,
+             zh: ["intake.yaml:590:21: error: YAML syntax", "9 playbooks: 1 error,"], en: ["intake.yaml:590:21: error: YAML syntax", "9 playbooks: 1 error,"]),
         Case(name: "no playbooks in the directory", setup: [.directory("empty")], args: ["lint", "$D/empty"], status: 1, zh: ["empty"], en: ["empty"]),
         Case(name: "playbooks directory missing", setup: [], args: ["lint", "$D/nope"], status: 1, zh: ["nope"], en: ["nope"]),
     ]

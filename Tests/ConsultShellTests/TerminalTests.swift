@@ -264,4 +264,32 @@ import Testing
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains(".quit"))
     }
+
+    /// One YAML typo in intake.yaml: `.reload` names that one line and keeps the playbooks it has,
+    /// instead of hundreds of errors about the facts the broken file declares (issue 14 item 7).
+    @Test func aYAMLTypoIsOneErrorOnReload() throws {
+        let home = Repo.temporaryDirectory("consult-pty-reload")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let playbooks = home.appendingPathComponent("playbooks")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repo.path("playbooks"), toPath: playbooks.path)
+        let pty = try PtyProcess(Repo.binary, ["shell", "--lang", "zh", "--playbooks", playbooks.path],
+                                 environment: Fixtures.environment(state: home))
+        try pty.expect("商家> ")
+        try pty.send("小芽童装档口" + Key.enter)
+        try pty.expect("[1/54 基本情况与团队]> ")
+        let intake = playbooks.appendingPathComponent("intake.yaml")
+        let text = try String(contentsOf: intake, encoding: .utf8)
+        try text.replacingOccurrences(of: "  - id: return_rate\n", with: "  - id: return_rate :\n").write(to: intake, atomically: true, encoding: .utf8)
+        try pty.send(".reload" + Key.enter)
+        try pty.expect("[1/54 基本情况与团队]> ")
+        let screen = pty.text
+        #expect(screen.contains("intake.yaml:"), "\(screen)")
+        #expect(screen.contains("YAML syntax"))
+        #expect(screen.contains("手册有 1 处错误"), "one error, not a cascade: \(screen)")
+        #expect(screen.contains("仍用原来的"))
+        #expect(!screen.contains("unknown fact"))
+        try pty.send(".quit" + Key.enter)
+        #expect(try pty.waitExit() == 0)
+    }
 }
