@@ -145,7 +145,7 @@ public enum AnswerParser {
             return Text(zh: "是/否（有/没有、y/n）；\(unknown.zh)", en: "yes/no (y/n, 是/否); \(unknown.en)")
         case .choice:
             let zh = fact.choices.map { "\($0.label.zh)（\($0.id)）" }.joined(separator: "、")
-            let en = fact.choices.map { "\($0.id) (\($0.label.zh))" }.joined(separator: ", ")
+            let en = fact.choices.map(\.inEnglish).joined(separator: ", ")
             return Text(zh: "\(zh)；\(unknown.zh)", en: "\(en); \(unknown.en)")
         case .text:
             let max = fact.maxLength.map { $0 }
@@ -170,3 +170,12 @@ public enum AnswerParser {
     }
 }
 
+
+extension Choice {
+    /// How an English interview shows a choice: "Not seasonal (not_seasonal)", or the id alone
+    /// when the label only spells it out (douyin, not "Douyin (douyin)").
+    public var inEnglish: String {
+        let spelt = label.en.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        return spelt == id ? id : "\(label.en) (\(id))"
+    }
+}

@@ -3,7 +3,7 @@ import ConsultPlaybook
 import ConsultRender
 
 /// How a question is shown before its prompt: the question, then one short line of what it
-/// accepts (unit, range or the choices with Chinese label and id), then the current value when
+/// accepts (unit, range or the choices with their label and id), then the current value when
 /// revisiting. The full accepted form is kept for error messages.
 struct QuestionView {
     let question: Question
@@ -15,7 +15,8 @@ struct QuestionView {
         let hint = (question.label.map { [$0[language]] } ?? []) + [question.id] + accepts
         out += Wrap.items(hint, width: width).map { paint($0, .dim) }
         if question.fact.kind == .choice {
-            let items = question.fact.choices.map { "\($0.label.zh) \($0.id)" }
+            // The label in the interview's language; the id is what the English shorthand types.
+            let items = question.fact.choices.map { language == .zh ? "\($0.label.zh) \($0.id)" : $0.inEnglish }
             out += Wrap.items(items, width: width)
         }
         if current.raw[question.id] != nil {

@@ -107,7 +107,16 @@ extension Shell {
             console.say(t("商家：", "Merchant: ") + merchant.name + consultant)
         }
         var block = ""
-        for (i, question) in interview.applicable(answers).enumerated() {
+        let questions = interview.applicable(answers)
+        // Columns for the window: the id (what .set and .goto take) only where there is room
+        // beside the whole label and a value; the label cut only when the window is narrow.
+        let longest = questions.map { DisplayWidth.of($0.label?[language] ?? $0.id) }.max() ?? 10
+        var labelWidth = min(longest, language == .zh ? 20 : 32)
+        let idColumn = console.width >= 5 + 25 + labelWidth + 1 + 24
+        let room = console.width - 5 - (idColumn ? 25 : 0)
+        labelWidth = min(labelWidth, max(6, room - 1 - 12))
+        let valueWidth = max(4, room - labelWidth - 1)
+        for (i, question) in questions.enumerated() {
             if question.block != block {
                 block = question.block
                 let title = program.blocks.first { $0.id == block }?.title[language] ?? block
@@ -120,8 +129,9 @@ extension Shell {
                     + (consultation.origins[question.id].map { " · " + $0 } ?? "")
             let marker = question.id == currentQuestion?.id ? ">" : " "
             let head = "\(marker)" + String(repeating: " ", count: max(0, 3 - String(i + 1).count)) + "\(i + 1) "
-                + DisplayWidth.pad(question.id, to: 24) + " " + DisplayWidth.pad(Wrap.truncate(label, to: 16), to: 16) + " "
-            console.line(head + Wrap.truncate(value, to: max(10, console.width - DisplayWidth.of(head))))
+                + (idColumn ? DisplayWidth.pad(question.id, to: 24) + " " : "")
+                + DisplayWidth.pad(Wrap.truncate(label, to: labelWidth), to: labelWidth) + " "
+            console.line(head + Wrap.truncate(value, to: valueWidth))
         }
         let orphans = answers.raw.keys.filter { fact in !interview.applicable(answers).contains { $0.id == fact } }
         if !orphans.isEmpty {

@@ -152,7 +152,7 @@ import TestSupport
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        while process.isRunning, ((try? FileManager.default.contentsOfDirectory(atPath: plans.path))?.count ?? 0) < 400 {
+        while process.isRunning, ((try? FileManager.default.contentsOfDirectory(atPath: plans.path))?.filter { !$0.hasPrefix(".") }.count ?? 0) < 400 {
             usleep(20_000)
         }
         kill(process.processIdentifier, SIGKILL)

@@ -1,3 +1,4 @@
+import ConsultDiagnostics
 import Foundation
 import TestSupport
 import Testing
@@ -289,6 +290,38 @@ import Testing
         #expect(screen.contains("手册有 1 处错误"), "one error, not a cascade: \(screen)")
         #expect(screen.contains("仍用原来的"))
         #expect(!screen.contains("unknown fact"))
+        try pty.send(".quit" + Key.enter)
+        #expect(try pty.waitExit() == 0)
+    }
+
+    /// Output follows the window: 110 columns at start, then narrowed to 50 mid-session; the next
+    /// screens (`.review`, the question, `.plan`) fit 50 columns, in Chinese and in English, and a
+    /// wide window is used for the KPI table instead of wrapping it at 80 (issue 14 item 2).
+    @Test(arguments: ["zh", "en"])
+    func screensFitTheWindowAfterAResize(_ language: String) throws {
+        let home = Repo.temporaryDirectory("consult-pty-resize")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let pty = try PtyProcess(Repo.binary, ["shell", "--lang", language, "--playbooks", Repo.path("playbooks")],
+                                 environment: Fixtures.environment(state: home), columns: 110)
+        let prompt = "[7/"
+        try pty.expect(language == "zh" ? "商家> " : "merchant> ")
+        try pty.send(".load " + Repo.path("examples/bag_stall.yaml") + Key.enter)
+        try pty.expect(prompt)
+        var start = pty.output.count
+        try pty.send(".plan" + Key.enter)
+        try pty.expect(prompt)
+        let wide = pty.lines(since: start)
+        #expect(wide.contains { DisplayWidth.of($0) > 80 && DisplayWidth.of($0) <= 110 }, "110 columns are used")
+        #expect(wide.allSatisfy { DisplayWidth.of($0) <= 110 })
+        pty.resize(columns: 50)
+        for command in [".review", ".plan", ".help"] {
+            start = pty.output.count
+            try pty.send(command + Key.enter)
+            try pty.expect(prompt)
+            let lines = pty.lines(since: start)
+            let over = lines.filter { DisplayWidth.of($0) > 50 }
+            #expect(over.isEmpty, "\(command) at 50 columns: \(over.prefix(3))")
+        }
         try pty.send(".quit" + Key.enter)
         #expect(try pty.waitExit() == 0)
     }

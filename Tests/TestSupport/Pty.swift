@@ -67,6 +67,19 @@ public final class PtyProcess: @unchecked Sendable {
         self.master = master
     }
 
+    /// Resizes the window as a terminal emulator does: the program gets SIGWINCH.
+    public func resize(columns: UInt16, rows: UInt16 = 40) {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    }
+
+    /// The lines printed since byte `offset` of `output`, without escape sequences and carriage returns.
+    public func lines(since offset: Int) -> [String] {
+        var text = String(decoding: output[min(offset, output.count)...], as: UTF8.self)
+        while let escape = text.range(of: "\u{1B}\\[[0-9;?]*[A-Za-z]", options: .regularExpression) { text.removeSubrange(escape) }
+        return text.replacingOccurrences(of: "\r", with: "").components(separatedBy: "\n")
+    }
+
     deinit {
         if exitStatus == nil {
             kill(pid, SIGKILL)
