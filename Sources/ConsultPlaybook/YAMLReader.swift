@@ -77,10 +77,11 @@ final class YAMLReader {
     /// Where a key given twice in a mapping is given the second time: the later line that has
     /// it at the column of the first (Yams reports only the mapping).
     func secondOccurrence(of key: String, from mark: Mark) -> SourceLocation? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines as libyaml counts them: CR, LF and CRLF each end one.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         var seen = 0
         var column: Int?
-        for index in max(0, mark.line - 1)..<lines.count {
+        for index in min(max(0, mark.line - 1), lines.count)..<lines.count {
             let scalars = Array(lines[index].unicodeScalars)
             let indent = scalars.prefix { $0 == " " }.count
             if let column, indent < column - 1, !scalars.allSatisfy({ $0 == " " }), seen > 0 { break }
@@ -101,7 +102,8 @@ final class YAMLReader {
     /// from the mapping's line on.
     private func secondInFlow(of key: String, from mark: Mark, lines: [Substring]) -> SourceLocation? {
         var seen = 0
-        for index in max(0, mark.line - 1)..<min(lines.count, mark.line + 50) {
+        let end = min(lines.count, mark.line + 50)
+        for index in min(max(0, mark.line - 1), end)..<end {
             let scalars = Array(lines[index].unicodeScalars)
             var previous: Unicode.Scalar = index == mark.line - 1 ? " " : ","
             for (i, s) in scalars.enumerated() {
