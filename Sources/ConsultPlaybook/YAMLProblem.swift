@@ -10,6 +10,8 @@ enum YAMLProblem {
         ("found unknown escape character", "引号里有不认识的转义（\\ 后面的字符）；要写反斜杠本身请写 \\\\ 或改用单引号", nil),
         ("character that cannot start any token", "这里有一个不能出现在开头的字符（常见原因：用 Tab 缩进，或值以 @、` 开头却没加引号）",
          "a character that cannot start a value here (usually a tab used for indentation, or a value starting with @ or ` left unquoted)"),
+        ("mapping keys are not allowed in this context", "这里不能写裸的 ?（YAML 把它当作复杂键的开头）；“不清楚”请写成 \"?\"（加引号）、~ 或留空",
+         "a bare ? here starts a complex key in YAML; for 'unknown' write \"?\" in quotes, ~, or leave the value empty"),
         ("mapping values are not allowed in this context", "这里不能出现“名称: 值”（常见原因：值里有冒号却没加引号，或缩进不对）",
          "a 'key: value' is not allowed here (usually a colon in an unquoted value, or wrong indentation)"),
         ("block mapping did not find expected key", "缩进不齐：这一行没有和上面的字段对齐", "indentation: this line does not line up with the fields above it"),

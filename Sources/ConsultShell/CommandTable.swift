@@ -40,7 +40,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .export: ".export FORMAT [FILE]"
         case .answers: ".answers FILE"
         case .sessions: ".sessions [MERCHANT]"
-        case .open: ".open ID"
+        case .open: ".open ID [take]"
         case .lang: ".lang zh|en"
         case .reload: ".reload"
         case .quit: ".quit"
@@ -92,7 +92,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .export: Text(zh: "不给文件名时写到当前目录的 plan_商家_日期.格式。pdf 需要 Chromium。例：.export html　.export md 小芽童装.md", en: "Without FILE, writes plan_MERCHANT_DATE.EXT in the current directory. pdf needs Chromium. e.g. .export html   .export md plan.md")
         case .answers: Text(zh: "用 consult run --answers FILE 可以得到完全相同的方案。", en: "consult run --answers FILE then gives exactly the same plan.")
         case .sessions: Text(zh: "每次咨询：编号、日期、商家、已答/适用题数、是否结束。给商家名的一部分只列那家。例：.sessions 卡丹", en: "Each consultation: number, date, merchant, answered of the questions that apply, ended or not. Part of a merchant's name lists only that one. e.g. .sessions Kadan")
-        case .open: Text(zh: "载入它的答案和笔记，从没答的题接着问；当前这次保留为未结束。例：.open 12", en: "Loads its answers and notes and goes on at the first question not answered; the one on screen stays open. e.g. .open 12")
+        case .open: Text(zh: "载入它的答案和笔记，从没答的题接着问；当前这次保留为未结束。另一个窗口正开着它时不打开，加 take 接手（那个窗口就不再写入它）。例：.open 12",
+                         en: "Loads its answers and notes and goes on at the first question not answered; the one on screen stays open. One open in another window is not opened; add take to take it over (that window stops writing to it). e.g. .open 12")
         case .lang: Text(zh: "例：.lang en", en: "e.g. .lang zh")
         case .reload: Text(zh: "手册改动后用；失效的答案会列出来。", en: "Use after editing the playbooks; answers that no longer fit are listed.")
         case .quit: Text(zh: "也可以按 Ctrl-D（会先确认）。结束的咨询不再在启动时提示继续，.open 编号 可以再打开。", en: "Ctrl-D also ends it (after asking). An ended consultation is no longer offered at start; .open ID opens it again.")

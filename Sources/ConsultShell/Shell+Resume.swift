@@ -72,6 +72,6 @@ extension Shell {
     private func offerLine(_ summary: SessionSummary) -> String {
         let name = summary.merchant.name.isEmpty ? t("（未命名）", "(unnamed)") : summary.merchant.name
         return ["#\(summary.id) \(name)", summary.day, t("已答 \(summary.answerCount) 题", "\(summary.answerCount) answers"),
-                t("最后 ", "last ") + SessionTime.local(summary.lastActivity)].joined(separator: " · ")
+                t("最后 ", "last ") + Timestamp.local(summary.lastActivity)].joined(separator: " · ")
     }
 }

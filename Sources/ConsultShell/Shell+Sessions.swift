@@ -17,13 +17,17 @@ extension Shell {
         guard let id = SessionID(word) else {
             return fail(t("“\(word)” 不是咨询编号；.sessions 列出编号", "'\(word)' is not a consultation number; .sessions lists them"))
         }
-        open(id)
+        let rest = command.arguments.dropFirst()
+        guard rest.isEmpty || (rest.count == 1 && ["take", "接手"].contains(rest.first!.lowercased())) else {
+            return fail(t("用法：", "usage: ") + CommandName.open.usage)
+        }
+        open(id, takeOver: !rest.isEmpty)
     }
 
     /// Makes `id` the consultation on screen: its merchant, answers (with their sources) and
     /// notes, continuing at the first question not answered. The one left stays unfinished.
     @discardableResult
-    func open(_ id: SessionID) -> Bool {
+    func open(_ id: SessionID, takeOver: Bool = false) -> Bool {
         guard let library else {
             fail(noDatabase)
             return false
@@ -36,7 +40,7 @@ extension Shell {
         let previous = hasMerchant ? library.session : nil
         let stored: StoredSession
         do {
-            stored = try library.open(id)
+            stored = try library.open(id, takeOver: takeOver)
         } catch {
             fail(storeMessage(error))
             return false

@@ -32,8 +32,9 @@ public protocol ConsultationStore: AnyObject {
     var location: String? { get }
     /// The consultation being written, once there is one.
     var session: SessionID? { get }
-    /// Makes `id` the consultation written to from now on and returns it whole.
-    func open(_ id: SessionID) throws -> StoredSession
+    /// Makes `id` the consultation written to from now on and returns it whole; refused while
+    /// another window has it open, unless `takeOver`.
+    func open(_ id: SessionID, takeOver: Bool) throws -> StoredSession
     /// Consultations not finished, most recently active first (the resume offer).
     func unfinished() throws -> [SessionSummary]
     /// Every consultation, oldest first; `merchant` keeps those whose name contains it.
@@ -57,7 +58,7 @@ public final class MemoryConsultationStore: ConsultationStore {
     public var session: SessionID? { nil }
     public func unfinished() throws -> [SessionSummary] { [] }
     public func sessions(merchant: String?) throws -> [SessionSummary] { [] }
-    public func open(_ id: SessionID) throws -> StoredSession { try stored(id) }
+    public func open(_ id: SessionID, takeOver: Bool) throws -> StoredSession { try stored(id) }
     public func stored(_ id: SessionID) throws -> StoredSession {
         throw StoreError(operation: Text(zh: "打开咨询", en: "open a consultation"), path: "", problem: .noSuchSession(id))
     }

@@ -45,16 +45,27 @@ public final class SQLiteConsultationStore: ConsultationStore {
 
     /// Makes `id` the consultation written to from now on, offered again for resuming
     /// (`markUnfinished`), and returns it whole. Read first, so an unknown id changes nothing.
-    public func open(_ id: SessionID) throws -> StoredSession {
+    /// The lease is taken first: a consultation another window has open is not written to.
+    /// The one left is released, so another window may take it up.
+    public func open(_ id: SessionID, takeOver: Bool) throws -> StoredSession {
         let stored = try store.session(id)
+        if let lease = try store.take(id, force: takeOver) {
+            throw StoreError(operation: Text(zh: "打开咨询 \(id)", en: "open consultation \(id)"), path: store.path,
+                             problem: .heldElsewhere(id, lease))
+        }
         try store.markUnfinished(id)
+        if let previous = session, previous != id { try? store.release(previous) }
         session = id
         return stored
     }
 
-    /// Consultations not finished, most recently active first (the resume offer).
+    /// Consultations not finished and not open in another window, most recently active first
+    /// (the resume offer: a second window must not be offered the first one's consultation).
     public func unfinished() throws -> [SessionSummary] {
-        try store.unfinishedSessions()
+        try store.unfinishedSessions().filter { summary in
+            guard let lease = try store.holder(of: summary.id) else { return true }
+            return lease.holder == store.holder
+        }
     }
 
     /// Every consultation, oldest first; `merchant` keeps those whose name contains it.

@@ -8,7 +8,7 @@ public enum Schema {
     public static let applicationID: Int32 = 0x636F_6E73
 
     /// (identifier, SQL) in order. Identifiers are `v1`, `v2`, … so a newer file can say how new it is.
-    public static let migrations: [(id: String, sql: String)] = [("v1", v1), ("v2", v2)]
+    public static let migrations: [(id: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3)]
 
     /// The first schema: who was consulted, when, what was answered, and the plans produced.
     /// Answers are a log: the latest row of a fact is its answer; a row with `raw` NULL takes it back.
@@ -71,6 +71,21 @@ public enum Schema {
             created_at       TEXT NOT NULL
         );
         """
+
+    /// Issue 13 §4: one writer per consultation. The shell that has a consultation open holds
+    /// its lease (process and host); another window is not offered it and may take it over only
+    /// when asked to. A lease of a process that is gone (same host) is free.
+    static let v3 = """
+        CREATE TABLE lease (
+            consultation_id  INTEGER PRIMARY KEY REFERENCES consultation(id),
+            pid              INTEGER NOT NULL,
+            host             TEXT NOT NULL,
+            taken_at         TEXT NOT NULL
+        );
+        """
+
+    /// Migrations that only add what a writing shell uses: a read-only file without them is still read.
+    static let notNeededForReading: Set<String> = ["v3"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -12,18 +12,30 @@ public final class SessionStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
     let clock: @Sendable () -> Date
+    /// Whose writes these are (this process; tests name others): a consultation whose lease
+    /// another live holder has is not written to.
+    public let holder: LeaseHolder
 
     /// Opens the database, creating it (and its directory) when `create` is true. A damaged
     /// file, another program's database or one written by a newer consult is refused untouched.
-    public static func open(path: String, create: Bool = true,
+    public static func open(path: String, create: Bool = true, holder: LeaseHolder = .current,
                             clock: @escaping @Sendable () -> Date = { Date() }) throws -> SessionStore {
-        SessionStore(path: path, queue: try StoreFile.open(path: path, create: create), clock: clock)
+        SessionStore(path: path, queue: try StoreFile.open(path: path, create: create), holder: holder, clock: clock)
     }
 
-    init(path: String, queue: DatabaseQueue, clock: @escaping @Sendable () -> Date) {
+    init(path: String, queue: DatabaseQueue, holder: LeaseHolder = .current, clock: @escaping @Sendable () -> Date) {
         self.path = path
         self.queue = queue
+        self.holder = holder
         self.clock = clock
+    }
+
+    /// A write into a consultation the shell has open: refused when another window took it over.
+    func writeInto<T>(_ session: SessionID, _ operation: Text, _ body: (Database) throws -> T) throws -> T {
+        try write(operation) { db in
+            try requireLease(db, session, holder, operation: operation)
+            return try body(db)
+        }
     }
 
     var now: String { Timestamp.text(clock()) }
@@ -61,6 +73,7 @@ public final class SessionStore: Sendable {
     // MARK: - Writes the shell makes as the consultation goes
 
     /// Starts a visit: the merchant (found or created by name), consultant, date and language.
+    /// The new consultation's lease is this store's holder's from the start.
     public func startConsultation(merchant: MerchantInfo, language: Language) throws -> SessionID {
         try write(Text(zh: "开始一次咨询", en: "start a consultation")) { db in
             let merchantID = try merchantID(db, name: merchant.name)
@@ -68,14 +81,17 @@ public final class SessionStore: Sendable {
                 INSERT INTO consultation (merchant_id, consultant, visit_date, language, started_at)
                 VALUES (?, ?, ?, ?, ?)
                 """, arguments: [merchantID, merchant.consultant, merchant.date, language.rawValue, now])
-            return SessionID(db.lastInsertedRowID)
+            let session = SessionID(db.lastInsertedRowID)
+            try db.execute(sql: "INSERT INTO lease (consultation_id, pid, host, taken_at) VALUES (?, ?, ?, ?)",
+                           arguments: [session.rawValue, holder.pid, holder.host, now])
+            return session
         }
     }
 
     /// The merchant was renamed or the consultant or date corrected.
     public func updateMerchant(_ session: SessionID, to merchant: MerchantInfo) throws {
         let operation = Text(zh: "更新咨询的商家信息", en: "update the merchant of a consultation")
-        try write(operation) { db in
+        try writeInto(session, operation) { db in
             try requireSession(db, session, operation: operation)
             try db.execute(sql: "UPDATE consultation SET merchant_id = ?, consultant = ?, visit_date = ? WHERE id = ?",
                            arguments: [try merchantID(db, name: merchant.name), merchant.consultant, merchant.date, session.rawValue])
@@ -85,7 +101,7 @@ public final class SessionStore: Sendable {
     /// An accepted answer: the text as typed, its parsed value (JSON, see `ValueJSON`; nil when
     /// unknown) and where it came from. Committed before returning.
     public func recordAnswer(_ session: SessionID, fact: String, raw: String, value: String?, provenance: Provenance) throws {
-        try write(Text(zh: "记录回答", en: "record an answer")) { db in
+        try writeInto(session, Text(zh: "记录回答", en: "record an answer")) { db in
             try insertAnswer(db, session, fact: fact, raw: raw, value: value, provenance: provenance)
         }
     }
@@ -98,20 +114,20 @@ public final class SessionStore: Sendable {
 
     /// The answer is taken back; the log keeps what it was.
     public func forget(_ session: SessionID, fact: String) throws {
-        try write(Text(zh: "撤回回答", en: "take back an answer")) { db in
+        try writeInto(session, Text(zh: "撤回回答", en: "take back an answer")) { db in
             try insertAnswer(db, session, fact: fact, raw: nil, value: nil, provenance: .said)
         }
     }
 
     public func note(_ session: SessionID, _ text: String) throws {
-        try write(Text(zh: "记录备注", en: "record a note")) { db in
+        try writeInto(session, Text(zh: "记录备注", en: "record a note")) { db in
             try db.execute(sql: "INSERT INTO note (consultation_id, text, created_at) VALUES (?, ?, ?)",
                            arguments: [session.rawValue, text, now])
         }
     }
 
     public func recordExport(_ session: SessionID, format: String, path file: String) throws {
-        try write(Text(zh: "记录导出", en: "record an export")) { db in
+        try writeInto(session, Text(zh: "记录导出", en: "record an export")) { db in
             try db.execute(sql: "INSERT INTO export (consultation_id, format, path, created_at) VALUES (?, ?, ?, ?)",
                            arguments: [session.rawValue, format, file, now])
         }
@@ -119,7 +135,7 @@ public final class SessionStore: Sendable {
 
     /// Keeps a plan as it was produced; earlier plans of the session stay.
     public func savePlan(_ session: SessionID, _ plan: PlanRecord) throws {
-        try write(Text(zh: "保存方案", en: "save a plan")) { db in try insertPlan(db, session, plan) }
+        try writeInto(session, Text(zh: "保存方案", en: "save a plan")) { db in try insertPlan(db, session, plan) }
     }
 
     func insertPlan(_ db: Database, _ session: SessionID, _ plan: PlanRecord) throws {
@@ -134,9 +150,10 @@ public final class SessionStore: Sendable {
 
     /// The consultation is over: it is no longer offered for resuming.
     public func markFinished(_ session: SessionID) throws {
-        try write(Text(zh: "结束咨询", en: "finish a consultation")) { db in
+        try writeInto(session, Text(zh: "结束咨询", en: "finish a consultation")) { db in
             try db.execute(sql: "UPDATE consultation SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
                            arguments: [now, session.rawValue])
+            try Self.release(db, session, holder)
         }
     }
 

@@ -24,6 +24,10 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case isDirectory
         case full
         /// SQLite refused otherwise: its result code and message, and the statement (without arguments).
+        /// Another window (process, possibly on another host) has this consultation open.
+        case heldElsewhere(SessionID, Lease)
+        /// This window's consultation was taken over by another (which still has it, or ended it).
+        case takenOver(SessionID, Lease?)
         case sqlite(code: Int32, message: String, sql: String?)
         case io(Text)
     }
@@ -78,12 +82,31 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case .full:
             return say("磁盘已满；这一步没有写入，之前存的都还在。腾出空间后再试",
                        "the disk is full; this step was not written, everything stored before is intact. Free some space and try again")
+        case .takenOver(let id, let lease?):
+            let who = Self.who(lease)
+            return say("咨询 #\(id) 已在另一个窗口里被接手（\(who.zh)，\(Timestamp.local(lease.since)) 起），这个窗口不再写入它；.open \(id) take 可以拿回来",
+                       "consultation #\(id) was taken over in another window (\(who.en), since \(Timestamp.local(lease.since))); this window no longer writes to it; .open \(id) take takes it back")
+        case .takenOver(let id, nil):
+            return say("咨询 #\(id) 已在另一个窗口里被接手，这个窗口不再写入它；.open \(id) 可以重新打开",
+                       "consultation #\(id) was taken over in another window; this window no longer writes to it; .open \(id) opens it again")
+        case .heldElsewhere(let id, let lease):
+            let who = Self.who(lease)
+            let since = Timestamp.local(lease.since)
+            return say("咨询 #\(id) 正在另一个窗口里（\(who.zh)，\(since) 起）；.open \(id) take 可以接手（那个窗口就不再写入它），consult show \(id) 只看",
+                       "consultation #\(id) is open in another window (\(who.en), since \(since)); .open \(id) take takes it over (that window stops writing to it), consult show \(id) only looks")
         case .sqlite(let code, let message, let sql):
             let statement = sql.map { zh ? "（执行 `\(Self.abbreviated($0))` 时）" : " while executing `\(Self.abbreviated($0))`" } ?? ""
             return zh ? head + "：\(message)（SQLite 错误 \(code)）\(statement)" : head + ": \(message) (SQLite error \(code))\(statement)"
         case .io(let why):
             return head + (zh ? "：" + why.zh : ": " + why.en)
         }
+    }
+
+    /// "进程 1234" / "process 1234 on laptop-2".
+    static func who(_ lease: Lease) -> Text {
+        lease.holder.host == LeaseHolder.current.host
+            ? Text(zh: "进程 \(lease.holder.pid)", en: "process \(lease.holder.pid)")
+            : Text(zh: "\(lease.holder.host) 上的进程 \(lease.holder.pid)", en: "process \(lease.holder.pid) on \(lease.holder.host)")
     }
 
     /// Wraps any error thrown by GRDB or SQLite, keeping only what is safe to show.

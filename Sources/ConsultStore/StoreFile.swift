@@ -108,7 +108,12 @@ enum StoreFile {
         do {
             let queue = try DatabaseQueue(path: uri, configuration: config)
             let inspection = try queue.read { try inspect($0, path: path) }
-            if !inspection.complete { throw StoreError(operation: operation, path: path, problem: .readOnly(needsUpgrade: true)) }
+            // Reading needs only what every listing reads; a file one migration behind that adds
+            // only what the shell writes (leases) is read as it is.
+            let missing = Set(Schema.migrations.map(\.id)).subtracting(inspection.applied)
+            if !missing.isSubset(of: Schema.notNeededForReading) {
+                throw StoreError(operation: operation, path: path, problem: .readOnly(needsUpgrade: true))
+            }
             return queue
         } catch {
             throw StoreError.wrapping(error, operation: operation, path: path)

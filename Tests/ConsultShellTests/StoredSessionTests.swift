@@ -124,4 +124,39 @@ import Testing
         let noStore = try consult(["shell", "--no-store", "--resume", "last"], stdin: "")
         #expect(noStore.status == 2)
     }
+
+    /// Two windows on one database (issue 13 §4): the consultation open in the first is not
+    /// offered to the second, is refused to `--resume`, and is taken over only when asked; the
+    /// first window then writes nothing into it, and its `.quit` does not end it.
+    @Test func aConsultationOpenInOneWindowIsNotWrittenByAnother() throws {
+        let place = Place()
+        let first = try PtyProcess(Repo.binary, ["shell", "--lang", "zh", "--db", place.db, "--playbooks", Repo.path("playbooks")],
+                                   environment: Fixtures.environment(state: place.directory))
+        try first.expect("商家> ")
+        try first.send("卡丹路" + PtyProcess.Key.enter)
+        try first.expect("[1/")
+        try first.send("抖音" + PtyProcess.Key.enter)
+        try first.expect("[2/")
+        // The second window is not offered #1 and may not resume it.
+        let last = try place.shell(["店"], ["--resume", "last"])
+        #expect(last.status == 1 && last.stderr.contains("没有未结束的咨询"), "\(last.stderr)")
+        let named = try place.shell(["店"], ["--resume", "1"])
+        #expect(named.status == 1 && named.stderr.contains("咨询 #1 正在另一个窗口里（进程 \(first.pid)"), "\(named.stderr)")
+        #expect(named.stderr.contains(".open 1 take"))
+        // Taken over on purpose: the second window answers on and ends it.
+        let taken = try place.shell([".open 1 take", "apparel", ".quit"])
+        #expect(taken.status == 0, "\(taken.stderr)")
+        #expect(taken.stdout.contains("继续咨询 #1 卡丹路"))
+        // The first window's next answer is not written, and it says why; its .quit ends nothing.
+        try first.send("服装" + PtyProcess.Key.enter)
+        try first.expect("保存失败")
+        try first.expect("咨询 #1 已在另一个窗口里被接手")
+        try first.send(".quit" + PtyProcess.Key.enter)
+        _ = try first.waitExit()
+        let store = try place.store()
+        let answers = try store.session(SessionID(1)).answers.map(\.raw)
+        #expect(answers == ["抖音", "apparel"], "\(answers)")
+        #expect(try store.unfinishedSessions().map(\.id) == [], "#1 was ended by the window that took it over")
+        #expect(try store.sessions().count == 1, "no second consultation was started")
+    }
 }

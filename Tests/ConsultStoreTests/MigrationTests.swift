@@ -34,11 +34,11 @@ struct MigrationTests {
         let path = freshDatabase()
         _ = try SessionStore.open(path: path)
         let queue = try DatabaseQueue(path: path)
-        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3')") }
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v4')") }
         try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         let before = bytes(path)
         let error = try #require(throws: StoreError.self) { try SessionStore.open(path: path) }
-        #expect(error.problem == .newerSchema(unknown: ["v3"], known: "v2"))
+        #expect(error.problem == .newerSchema(unknown: ["v4"], known: "v3"))
         #expect(error.description.contains("newer version of consult"))
         #expect(error.description.contains(path))
         #expect(bytes(path) == before)

@@ -58,13 +58,49 @@ struct ShellAdapterTests {
         try store.markFinished(first)
         let adapter = SQLiteConsultationStore(store: store, language: .zh)
         try adapter.record(.started(MerchantInfo(name: "B"), .zh))
-        #expect(throws: StoreError.self) { try adapter.open(SessionID(99)) }
+        #expect(throws: StoreError.self) { try adapter.open(SessionID(99), takeOver: false) }
         #expect(adapter.session != first && adapter.session != nil)
-        let opened = try adapter.open(first)
+        let opened = try adapter.open(first, takeOver: false)
         #expect(opened.merchant.name == "A" && adapter.session == first)
         try adapter.record(.answered(fact: "store_rating", raw: "4.4", value: .number(Number("4.4")!), source: .said))
         #expect(try store.session(first).answers.map(\.raw) == ["4.4"])
         #expect(try adapter.unfinished().map(\.id).contains(first))
+    }
+
+    /// One writer per consultation: a second holder (another window, here a process on another
+    /// host) is not offered a held consultation, may not open it without taking it over, and the
+    /// holder that lost it can neither write to it nor end it. A lease left by a process that is
+    /// gone is free.
+    @Test func aLeaseKeepsOneWriterPerConsultation() throws {
+        let path = freshDatabase("consult-lease")
+        let mine = SQLiteConsultationStore(store: try SessionStore.open(path: path), language: .zh)
+        try mine.record(.started(MerchantInfo(name: "卡丹路"), .zh))
+        let held = try #require(mine.session)
+        let elsewhere = LeaseHolder(pid: getpid(), host: "laptop-of-another-consultant")
+        let other = SQLiteConsultationStore(store: try SessionStore.open(path: path, holder: elsewhere), language: .zh)
+        #expect(try other.unfinished().isEmpty, "offered a consultation open elsewhere")
+        #expect(try mine.unfinished().map(\.id) == [held])
+        do {
+            _ = try other.open(held, takeOver: false)
+            Issue.record("opened a consultation held elsewhere")
+        } catch let error as StoreError {
+            guard case .heldElsewhere(let id, let lease) = error.problem else { throw error }
+            #expect(id == held && lease.holder == .current)
+        }
+        _ = try other.open(held, takeOver: true)
+        try other.record(.answered(fact: "platform", raw: "抖音", value: .string("douyin"), source: .said))
+        #expect(throws: StoreError.self) {
+            try mine.record(.answered(fact: "platform", raw: "快手", value: .string("kuaishou"), source: .said))
+        }
+        #expect(throws: StoreError.self) { try mine.record(.finished) }
+        let store = try SessionStore.open(path: path)
+        #expect(try store.session(held).answers.map(\.raw) == ["抖音"])
+        #expect(try store.unfinishedSessions().map(\.id) == [held])
+        // A holder that is gone (no such process here) leaves the consultation free.
+        let gone = try SessionStore.open(path: path, holder: LeaseHolder(pid: Int32.max - 1, host: LeaseHolder.current.host))
+        #expect(try gone.take(held, force: true) == nil)
+        #expect(try store.holder(of: held) == nil)
+        #expect(try mine.unfinished().map(\.id) == [held])
     }
 
     @Test func anAnswerBeforeTheMerchantIsNamedIsNotLost() throws {
