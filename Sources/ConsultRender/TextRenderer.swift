@@ -9,8 +9,14 @@ import ConsultPlaybook
 /// double-width Chinese characters. Colour (ANSI) only when asked for.
 public struct TextRenderer {
     public var color: Bool
+    /// The terminal's width when shown on one: tables narrow their first column to fit it
+    /// (wrapping its labels) rather than be broken mid-row. nil: laid out for no width (a file).
+    public var width: Int?
 
-    public init(color: Bool = false) { self.color = color }
+    public init(color: Bool = false, width: Int? = nil) {
+        self.color = color
+        self.width = width
+    }
 
     public func render(_ plan: Plan) -> String {
         let l = plan.language
@@ -141,9 +147,18 @@ public struct TextRenderer {
     }
 
     func table(_ rows: [[String]], _ line: (String) -> Void) {
-        let widths = (0..<(rows.first?.count ?? 0)).map { c in rows.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
+        var widths = (0..<(rows.first?.count ?? 0)).map { c in rows.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
+        let total = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+        if let width, total > width, !widths.isEmpty {
+            widths[0] = max(8, widths[0] - (total - width))
+        }
         for row in rows {
-            line(row.enumerated().map { DisplayWidth.pad($1, to: widths[$0]) }.joined(separator: "  ").trimmingTrailingSpaces)
+            // A label longer than its column goes on over the next lines, the numbers on the first.
+            let label = row.first.map { DisplayWidth.of($0) > widths[0] ? Wrap.lines($0, width: widths[0]) : [$0] } ?? [""]
+            for (i, part) in label.enumerated() {
+                let cells = [part] + (i == 0 ? Array(row.dropFirst()) : row.dropFirst().map { _ in "" })
+                line(cells.enumerated().map { DisplayWidth.pad($1, to: widths[$0]) }.joined(separator: "  ").trimmingTrailingSpaces)
+            }
         }
     }
 

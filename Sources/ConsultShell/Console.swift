@@ -1,3 +1,4 @@
+import ConsultRender
 import ConsultBase
 import ConsultDiagnostics
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import ConsultRender
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,4 @@
+import ConsultRender
 import ConsultDiagnostics
 import ConsultPlaybook
 
@@ -111,7 +112,7 @@ extension Shell {
         // Columns for the window: the id (what .set and .goto take) only where there is room
         // beside the whole label and a value; the label cut only when the window is narrow.
         let longest = questions.map { DisplayWidth.of($0.label?[language] ?? $0.id) }.max() ?? 10
-        var labelWidth = min(longest, language == .zh ? 16 : 32)
+        var labelWidth = min(longest, language == .zh ? 16 : 36)
         let idColumn = console.width >= 5 + 25 + labelWidth + 1 + 24
         let room = console.width - 5 - (idColumn ? 25 : 0)
         labelWidth = min(labelWidth, max(6, room - 1 - 12))

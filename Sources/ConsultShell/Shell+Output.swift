@@ -10,7 +10,8 @@ extension Shell {
     }
 
     func showPlan() {
-        console.raw(Wrap.document(TextRenderer(color: console.color).render(currentPlan()), width: console.width))
+        let width = console.width
+        console.raw(Wrap.document(TextRenderer(color: console.color, width: width).render(currentPlan()), width: width))
     }
 
     /// `.export FORMAT [FILE]`: every format `consult run` writes, through the same

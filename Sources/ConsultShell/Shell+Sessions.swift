@@ -1,3 +1,4 @@
+import ConsultRender
 import ConsultPlaybook
 import ConsultStore
 

@@ -1,3 +1,4 @@
+import ConsultRender
 import ConsultEngine
 import ConsultExpression
 import ConsultPlaybook

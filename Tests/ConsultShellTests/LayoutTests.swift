@@ -1,3 +1,4 @@
+import ConsultRender
 import ConsultPlaybook
 @testable import ConsultShell
 import Testing

@@ -2,10 +2,10 @@ import ConsultDiagnostics
 
 /// Wrapping by display columns, so that mixed Chinese and English text fits 80 columns: a Chinese
 /// character is two columns and may break anywhere; Latin words break at spaces.
-enum Wrap {
+public enum Wrap {
     /// `text` broken into lines of at most `width` columns; every line starts with `indent`, and
     /// continuation lines with `hanging` (defaults to `indent`).
-    static func lines(_ text: String, width: Int, indent: String = "", hanging: String? = nil) -> [String] {
+    public static func lines(_ text: String, width: Int, indent: String = "", hanging: String? = nil) -> [String] {
         let hanging = hanging ?? indent
         if text.contains("\n") {
             let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -49,7 +49,7 @@ enum Wrap {
 
     /// Items joined by `separator`, breaking lines only between items (a choice's label and id
     /// stay together); an item wider than a line is wrapped on its own.
-    static func items(_ items: [String], separator: String = " · ", width: Int, indent: String = "  ") -> [String] {
+    public static func items(_ items: [String], separator: String = " · ", width: Int, indent: String = "  ") -> [String] {
         var result: [String] = []
         var current = ""
         for item in items {
@@ -67,7 +67,7 @@ enum Wrap {
 
     /// A rendered document (a plan) fitted to `width`: each long line is wrapped under its own
     /// indentation, two columns deeper, so lists stay readable.
-    static func document(_ text: String, width: Int) -> String {
+    public static func document(_ text: String, width: Int) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
             let line = String(line)
             guard Self.width(of: line) > width else { return [line] }
@@ -78,7 +78,7 @@ enum Wrap {
     }
 
     /// Display columns, not counting ANSI colour sequences.
-    static func width(of text: String) -> Int {
+    public static func width(of text: String) -> Int {
         var total = 0
         var inEscape = false
         for scalar in text.unicodeScalars {
@@ -110,7 +110,7 @@ enum Wrap {
     }
 
     /// Cuts `text` to at most `width` columns, ending in "…" when it was cut.
-    static func truncate(_ text: String, to width: Int) -> String {
+    public static func truncate(_ text: String, to width: Int) -> String {
         guard Self.width(of: text) > width else { return text }
         var out = ""
         var used = 0
@@ -127,22 +127,5 @@ enum Wrap {
         var s = s
         while s.last == " " { s.removeLast() }
         return s
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
-    }
-
-    /// Surrounding spaces, tabs and ideographic spaces removed.
-    var trimmed: String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" || c == "\u{3000}" || c == "\r" { s.removeFirst() }
-        while let c = s.last, c == " " || c == "\t" || c == "\u{3000}" || c == "\r" { s.removeLast() }
-        return String(s)
     }
 }
