@@ -141,7 +141,7 @@ extension Shell {
             fail(t("名称不能为空", "the name cannot be empty"))
             return
         }
-        var info = consultation.merchant ?? MerchantInfo(name: "", date: options.date)
+        var info = consultation.merchant ?? MerchantInfo(name: "", consultant: options.consultant, date: options.date)
         if field == "merchant" { info.name = value } else { info.consultant = value }
         consultation.name(info)
         unsaved = true

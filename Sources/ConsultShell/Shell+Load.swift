@@ -29,6 +29,7 @@ extension Shell {
         if consultation.merchant == nil, !prefill.merchant.name.isEmpty {
             var info = prefill.merchant
             if info.date == nil { info.date = options.date }
+            if info.consultant == nil { info.consultant = options.consultant }
             consultation.name(info)
         }
         let before = consultation.source

@@ -55,7 +55,7 @@ extension Shell {
             return
         }
         let writer = AnswersWriter(program: program, language: language)
-        let merchant = consultation.merchant ?? MerchantInfo(name: "", date: options.date)
+        let merchant = consultation.merchant ?? MerchantInfo(name: "", consultant: options.consultant, date: options.date)
         let text = writer.text(merchant: merchant, answers: consultation.answers)
         if let problem = writer.verify(text, merchant: merchant, answers: consultation.answers) {
             fail(t("答案文件无法原样读回，未写入：", "the answers file would not read back the same, so it was not written: ") + problem)

@@ -71,7 +71,7 @@ extension Shell {
             fail(t("商家名称不能为空；随便一个能认出这家店的名字即可", "the merchant's name cannot be empty; any name that identifies the shop will do"))
             return
         }
-        consultation.name(MerchantInfo(name: name, date: options.date))
+        consultation.name(MerchantInfo(name: name, consultant: options.consultant, date: options.date))
         unsaved = true
     }
 

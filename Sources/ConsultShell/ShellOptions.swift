@@ -64,6 +64,8 @@ public struct ShellOptions: Sendable {
     public var consultVersion: String
     /// The interview date (session metadata, YYYY-MM-DD); it also dates the plan's review.
     public var date: String?
+    /// Who is consulting (the configuration's `consultant`), recorded with each new consultation.
+    public var consultant: String?
     /// The consultation database; nil keeps the consultation in memory only (`--no-store`).
     public var database: String?
     /// Why there is no database when one was wanted (no HOME to put it in), said at start.

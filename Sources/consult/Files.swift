@@ -10,6 +10,7 @@ enum Files {
     static func playbookDirectory(_ option: String?) throws -> String {
         if let option { return option }
         if let env = ProcessInfo.processInfo.environment["CONSULT_PLAYBOOKS"], !env.isEmpty { return env }
+        if let configured = Config.current.playbooks { return configured }
         let fm = FileManager.default
         if fm.fileExists(atPath: "playbooks") { return "playbooks" }
         // The running binary itself (found on PATH, argv[0] is only "consult"), links resolved,
@@ -65,7 +66,7 @@ enum Files {
     }
 
     /// `path:LINE:COLUMN` of the first byte that is not UTF-8, so the consultant can find it.
-    static func notUTF8(_ path: String, _ data: Data) -> String {
+    static func notUTF8(_ path: String, _ data: Data, _ language: Language = Environment.language) -> String {
         var line = 1, column = 1
         var decoder = Unicode.UTF8.ForwardParser()
         var iterator = data.makeIterator()
@@ -74,10 +75,10 @@ enum Files {
             case .valid(let unit):
                 if unit.count == 1, unit.first == 0x0A { line += 1; column = 1 } else { column += 1 }
             case .emptyInput:
-                return Text(zh: "错误：\(path) 不是 UTF-8 文字", en: "error: \(path) is not UTF-8 text")[Environment.language]
+                return Text(zh: "错误：\(path) 不是 UTF-8 文字", en: "error: \(path) is not UTF-8 text")[language]
             case .error:
                 return Text(zh: "\(path):\(line):\(column): error: 不是 UTF-8 文字（请把文件存为 UTF-8；Windows 记事本或 WPS 存的 GBK 文件是常见原因）",
-                            en: "\(path):\(line):\(column): error: not UTF-8 text (save the file as UTF-8; a GBK file from Windows Notepad or WPS is the usual cause)")[Environment.language]
+                            en: "\(path):\(line):\(column): error: not UTF-8 text (save the file as UTF-8; a GBK file from Windows Notepad or WPS is the usual cause)")[language]
             }
         }
     }

@@ -108,12 +108,25 @@ extension Language: ExpressibleByArgument {}
 enum Environment {
     /// The user's language: `--lang` on the command line (so errors raised before or outside a
     /// command's options agree with its output), else LC_ALL / LC_MESSAGES / LANG.
+    /// Then the configuration file's `language`.
     static var language: Language {
+        if let given = languageArgument { return given }
+        return Config.current.language ?? localeLanguage
+    }
+
+    /// For the configuration file's own errors: before it is read.
+    static var languageWithoutConfig: Language { languageArgument ?? localeLanguage }
+
+    private static var languageArgument: Language? {
         let arguments = CommandLine.arguments
         for (i, argument) in arguments.enumerated() {
             if argument == "--lang", i + 1 < arguments.count, let l = Language(rawValue: arguments[i + 1]) { return l }
             if argument.hasPrefix("--lang="), let l = Language(rawValue: String(argument.dropFirst(7))) { return l }
         }
+        return nil
+    }
+
+    private static var localeLanguage: Language {
         let env = ProcessInfo.processInfo.environment
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = env[key], !value.isEmpty { return Language.from(locale: value) }

@@ -90,6 +90,7 @@ struct Shell: ParsableCommand {
                                         echo: echo, bail: bail, date: Self.today(),
                                         resume: resume.flatMap(ResumeRequest.init(argument:)), printer: OnDemandChromiumPrinter())
         shellOptions.prefillReader = Self.readPrefill
+        shellOptions.consultant = Config.current.consultant
         // `--from` needs the playbooks before the first prompt; they are loaded once, here, and
         // handed to the shell instead of being loaded again in the background.
         var loaded: Program?

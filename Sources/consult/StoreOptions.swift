@@ -11,6 +11,7 @@ struct StoreOptions: ParsableArguments {
 
     func path() throws -> String {
         if let db { return db }
+        if let configured = Config.current.database { return configured }
         guard let path = StorePath.defaultPath(environment: ProcessInfo.processInfo.environment) else {
             throw Failure(Text(zh: "没有地方放咨询数据库：没有设置 HOME；请加 --db 文件", en: "no place for the consultation database: HOME is not set; pass --db FILE"), code: 2)
         }

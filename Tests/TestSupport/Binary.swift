@@ -45,6 +45,8 @@ public func consult(_ arguments: [String], stdin: String? = nil, environment: [S
     env["LANG"] = "C.UTF-8"
     env.removeValue(forKey: "LC_ALL")
     env["NO_COLOR"] = "1"
+    // The developer's own configuration file must not change what a test sees.
+    env["CONSULT_CONFIG"] = "/nonexistent/consult-test-config.yaml"
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe(), err = Pipe(), input = Pipe()
