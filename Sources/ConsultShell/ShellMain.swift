@@ -23,7 +23,10 @@ public enum ShellMain {
         let console = Console(terminal: terminal)
         let shell = Shell(reader: reader, console: console, program: program,
                           options: options, store: opened.store(options, console: console), loader: load)
-        return shell.run()
+        let status = shell.run()
+        // A script whose database could not be used kept nothing: it must not read success.
+        if case .memory(let problem?) = opened, !reader.isInteractive, !problem.isEmpty { return max(status, 1) }
+        return status
     }
 }
 

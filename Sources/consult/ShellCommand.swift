@@ -75,7 +75,9 @@ struct Shell: ParsableCommand {
     static func openStore(_ options: ShellOptions) -> OpenedStore {
         if let path = options.database {
             do {
-                return .store(SQLiteConsultationStore(store: try SessionStore.open(path: path), language: options.language))
+                // Taking one up never creates a database: there is nothing in a new one to take up.
+                let store = try SessionStore.open(path: path, create: options.resume == nil)
+                return .store(SQLiteConsultationStore(store: store, language: options.language))
             } catch {
                 return .memory(problem: Language.withoutErrorPrefix((error as? StoreError)?.message(options.language) ?? "\(error)"))
             }

@@ -40,6 +40,8 @@ struct HostileInputTests {
         /// Must not appear in stdout, stderr or any of `outputs`.
         var absent: [String] = []
         var outputs: [String] = []
+        /// Files the run must not create.
+        var notCreated: [String] = []
         var testDescription: String { name }
     }
 
@@ -199,10 +201,13 @@ struct HostileInputTests {
              zh: ["nope.yaml", "无法读取", "个文件或目录"], en: ["nope.yaml", "cannot read", "file or directory"]),
         Case(name: "shell: .answers to a full disk", setup: [], args: shellArgs, stdin: "店\n.answers /dev/full\n.quit\n", status: 1,
              zh: ["/dev/full", "磁盘已满"], en: ["/dev/full", "the disk is full"]),
-        Case(name: "shell: damaged database", setup: [text("c.db", "somebody's notes\n")], args: shellArgs, stdin: "店\n.quit\n", status: 0,
+        Case(name: "shell: damaged database", setup: [text("c.db", "somebody's notes\n")], args: shellArgs, stdin: "店\n.quit\n", status: 1,
              zh: ["文件已损坏", "内存"], en: ["damaged", "memory"]),
-        Case(name: "shell: database is a directory", setup: [.directory("c.db")], args: shellArgs, stdin: "店\n.quit\n", status: 0,
+        Case(name: "shell: database is a directory", setup: [.directory("c.db")], args: shellArgs, stdin: "店\n.quit\n", status: 1,
              zh: ["目录"], en: ["directory"]),
+        Case(name: "shell: --resume with no database", setup: [], args: shellArgs + ["--resume", "last"], stdin: "店\n", status: 1,
+             zh: ["没有咨询数据库", "--resume 需要咨询数据库"], en: ["no consultation database", "--resume needs the consultation database"],
+             notCreated: ["c.db"]),
         Case(name: "shell: unknown command", setup: [], args: shellArgs, stdin: ".frobnicate\n.quit\n", status: 1,
              zh: [".frobnicate"], en: [".frobnicate"]),
     ]
@@ -322,6 +327,9 @@ struct HostileInputTests {
                 for line in r.stderr.split(separator: "\n") where line.contains("error:") || line.hasPrefix("错误") {
                     #expect(line.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "not in Chinese: \(line)")
                 }
+            }
+            for file in c.notCreated {
+                #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "[\(language)] \(file) was created")
             }
             // `\<` is Markdown's escaped `<`: shown as text, never read as HTML.
             for written in [r.stdout, r.stderr] + c.outputs.map({ (try? String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8)) ?? "" }) {
