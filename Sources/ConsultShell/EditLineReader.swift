@@ -67,7 +67,20 @@ public final class EditLineReader: LineReader {
             return reader.cancel()
         }
         shim_el_bind(editor, "^C", "consult-cancel")
+        // Keys terminals send that libedit's emacs map leaves unbound (they inserted "[1~" and
+        // the like): Home and End in their xterm, VT and rxvt forms, word moves with Ctrl or Alt.
+        for (keys, function) in Self.keyBindings {
+            for key in keys { shim_el_bind(editor, key, function) }
+        }
     }
+
+    static let keyBindings: [([String], String)] = [
+        (["\\e[1~", "\\e[7~", "\\e[H", "\\eOH"], "ed-move-to-beg"),
+        (["\\e[4~", "\\e[8~", "\\e[F", "\\eOF"], "ed-move-to-end"),
+        (["\\e[3~"], "ed-delete-next-char"),
+        (["\\e[1;5D", "\\e[1;3D", "\\e[5D", "\\e\\e[D"], "ed-prev-word"),
+        (["\\e[1;5C", "\\e[1;3C", "\\e[5C", "\\e\\e[C"], "em-next-word"),
+    ]
 
     private static func instance(_ el: OpaquePointer?) -> EditLineReader? {
         guard let el, let pointer = shim_el_get_clientdata(el) else { return nil }

@@ -60,11 +60,17 @@ extension Shell {
             console.say(t("（还有 \(waiting.count - 1) 次没有结束：.sessions 列出，.open 编号 打开）",
                           "(\(waiting.count - 1) more not ended: .sessions lists them, .open ID opens one)"), .dim)
         }
-        switch reader.read(prompt: t("继续这次咨询吗？[Y/n] ", "Continue it? [Y/n] "), prefill: nil, remember: false) {
-        case .line(let reply) where reply.trimmed.isEmpty || Self.isYes(reply):
-            open(latest.id)
-        default:
-            console.say(t("开始一次新的咨询。", "Starting a new consultation."), .dim)
+        // Ctrl-C is not an answer: the question is asked again (it used to count as "n").
+        while true {
+            switch reader.read(prompt: t("继续这次咨询吗？[Y/n] ", "Continue it? [Y/n] "), prefill: nil, remember: false) {
+            case .line(let reply) where reply.trimmed.isEmpty || Self.isYes(reply):
+                open(latest.id)
+            case .cancelled:
+                continue
+            default:
+                console.say(t("开始一次新的咨询。", "Starting a new consultation."), .dim)
+            }
+            return
         }
     }
 

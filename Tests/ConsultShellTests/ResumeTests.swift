@@ -51,6 +51,9 @@ import Glibc
         try second.expect("#1 小芽童装档口")
         try second.expect("已答 10 题")
         try second.expect("继续这次咨询吗？[Y/n] ")
+        // Ctrl-C is no answer: asked again, not taken as "n" (issue 14 item 8).
+        try second.send(Key.ctrlC)
+        try second.expect("继续这次咨询吗？[Y/n] ")
         try second.send("y" + Key.enter)
         try second.expect("继续咨询 #1 小芽童装档口")
         try second.expect("[11/54 ")

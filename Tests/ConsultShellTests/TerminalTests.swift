@@ -325,4 +325,19 @@ import Testing
         try pty.send(".quit" + Key.enter)
         #expect(try pty.waitExit() == 0)
     }
+
+    /// Home and End as terminals send them (`\e[1~`, `\e[4~`, `\e[H`, `\eOF`), word moves with
+    /// Ctrl-Left/Right and Delete edit the line instead of inserting "[1~" (issue 14 item 8).
+    @Test func homeEndWordMovesAndDeleteEditTheLine() throws {
+        let c = try Consultant()
+        try c.pty.send("店铺" + "\u{1B}[1~" + "卡丹路" + "\u{1B}[4~" + "甲" + "\u{1B}[H" + "\u{1B}[3~" + Key.enter)
+        try c.pty.expect("[1/54 基本情况与团队]> ")
+        try c.pty.send(".set consultant ab cd" + "\u{1B}[1;5D" + "X" + "\u{1B}[1;5C" + "Y" + "\u{1B}OH" + "\u{1B}OF" + Key.enter)
+        try c.pty.expect("[1/54 基本情况与团队]> ")
+        try c.pty.send(".review" + Key.enter)
+        let review = try c.pty.expect("[1/54 基本情况与团队]> ")
+        #expect(review.contains("商家：丹路店铺甲"), "Home, End and Delete: \(review)")
+        #expect(review.contains("顾问：ab XcdY"), "word moves: \(review)")
+        #expect(!c.pty.text.contains("[1~") && !c.pty.text.contains("1;5D"))
+    }
 }
