@@ -24,6 +24,7 @@ extension Shell {
         }
         let plan = currentPlan()
         let path = command.arguments.count == 2 ? command.arguments[1] : DocumentExporter.suggestedFileName(plan, format: format)
+        guard mayOverwrite(path) else { return }
         if format == .pdf { console.say(t("正在用 Chromium 生成 PDF…", "Printing the PDF with Chromium…"), .dim) }
         let data: Data
         do {
@@ -61,11 +62,24 @@ extension Shell {
             fail(t("答案文件无法原样读回，未写入：", "the answers file would not read back the same, so it was not written: ") + problem)
             return
         }
-        guard let path = write(bytes: Array(text.utf8), to: command.arguments[0]) else { return }
+        guard mayOverwrite(command.arguments[0]), let path = write(bytes: Array(text.utf8), to: command.arguments[0]) else { return }
         consultation.exported(format: "answers", path: FileOutput.absolute(path))
         unsaved = false
         console.say(t("答案已写入 \(path)；consult run --answers \(path) --lang \(language.rawValue) 可复现方案",
                        "Answers written to \(path); consult run --answers \(path) --lang \(language.rawValue) reproduces the plan"))
+    }
+
+    /// At a terminal, a file that is already there is replaced only when the consultant says so
+    /// (a plan handed over yesterday is not lost to a typo). A script replaces it, as a rerun would.
+    private func mayOverwrite(_ path: String) -> Bool {
+        var info = stat()
+        guard reader.isInteractive, stat(FileOutput.expand(path), &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return true }
+        if case .line(let reply) = reader.read(prompt: t("“\(path)”已经存在，覆盖吗？[y/N] ", "'\(path)' exists; replace it? [y/N] "),
+                                                prefill: nil, remember: false), Self.isYes(reply) {
+            return true
+        }
+        console.say(t("没有写入，原来的文件保留。", "Not written; the file there is kept."), .dim)
+        return false
     }
 
     private func write(bytes: [UInt8], to path: String) -> String? {

@@ -340,4 +340,22 @@ import Testing
         #expect(review.contains("顾问：ab XcdY"), "word moves: \(review)")
         #expect(!c.pty.text.contains("[1~") && !c.pty.text.contains("1;5D"))
     }
+
+    /// At a terminal an export onto an existing file asks first; "n" (or Enter) keeps the file.
+    @Test func anExportAsksBeforeReplacingAFile() throws {
+        let c = try Consultant()
+        try c.answer(3)
+        let file = c.home.appendingPathComponent("plan.md").path
+        try "yesterday's plan\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try c.pty.send(".export md \(file)" + Key.enter)
+        try c.pty.expect("已经存在，覆盖吗？[y/N] ")
+        try c.pty.send(Key.enter)
+        try c.pty.expect("没有写入，原来的文件保留。")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "yesterday's plan\n")
+        try c.pty.send(".export md \(file)" + Key.enter)
+        try c.pty.expect("已经存在，覆盖吗？[y/N] ")
+        try c.pty.send("y" + Key.enter)
+        try c.pty.expect("方案已写入")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("小芽童装档口"))
+    }
 }
