@@ -161,7 +161,11 @@ extension Shell {
         }
         consultation.forget(question.id)
         unsaved = true
-        console.say(t("已撤回 \(question.id)，之后会重新问。", "Took back \(question.id); it will be asked again."))
+        // Said as it happens: the interview goes on at the first unanswered question, which may be this one.
+        let label = question.label?[language] ?? question.id
+        console.say(currentQuestion?.id == question.id
+            ? t("已撤回 \(label)，现在重新问。", "Took back \(label); asking it again now.")
+            : t("已撤回 \(label)，轮到它时会重新问。", "Took back \(label); it will be asked again when its turn comes."))
         reportChanges(revised: true)
         headerShown = nil
     }

@@ -38,4 +38,10 @@ import Testing
         #expect(result.stdout.contains("[1/54 Profile and team]> 抖音\n"))
         #expect(!result.stdout.contains("\u{1B}["))
     }
+
+    /// `.unset` says what happens next: the interview goes back to that question at once.
+    @Test func unsetSaysTheQuestionIsAskedNow() throws {
+        let result = try consult(["shell", "--echo", "--lang", "zh", "--no-store"], stdin: "店\n抖音\napparel\n.unset platform\n.quit\n")
+        #expect(result.stdout.contains("已撤回 主平台，现在重新问。\n[1/54 基本情况与团队]> .quit"), "\(result.stdout)")
+    }
 }
