@@ -26,10 +26,12 @@ extension SessionStore {
     }
 
     /// Every consultation, oldest first; `merchant` keeps those whose merchant's name contains it.
-    public func sessions(merchant: String? = nil) throws -> [SessionSummary] {
+    public func sessions(merchant: String? = nil, consultant: String? = nil) throws -> [SessionSummary] {
         try read(Text(zh: "列出咨询", en: "list consultations")) { db in
-            try Row.fetchAll(db, sql: Self.summarySQL + " WHERE :merchant IS NULL OR instr(m.name, :merchant) > 0 ORDER BY c.id",
-                             arguments: ["merchant": merchant]).map(Self.summary)
+            try Row.fetchAll(db, sql: Self.summarySQL + """
+                 WHERE (:merchant IS NULL OR instr(m.name, :merchant) > 0)
+                   AND (:consultant IS NULL OR instr(c.consultant, :consultant) > 0) ORDER BY c.id
+                """, arguments: ["merchant": merchant, "consultant": consultant]).map(Self.summary)
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConsultPlaybook
+import ConsultRender
 import ConsultStore
 import Foundation
 
@@ -12,6 +13,12 @@ struct StoreSessions: ParsableCommand {
     @Option(name: .long, help: "Only merchants whose name contains this text.")
     var merchant: String?
 
+    @Option(name: .long, help: "Only consultations of a consultant whose name contains this text.")
+    var consultant: String?
+
+    @Option(name: .long, help: "table (the default) or json, for other programs.")
+    var format: ListingFormat = .table
+
     @Option(name: .long, help: "Language of the headings: zh or en (default: from LC_ALL/LANG).")
     var lang: Language?
 
@@ -21,18 +28,24 @@ struct StoreSessions: ParsableCommand {
         let language = lang ?? Environment.language
         let sessions: [SessionSummary]
         do {
-            sessions = try SessionStore.open(path: try store.path(), create: false).sessions(merchant: merchant)
+            sessions = try SessionStore.open(path: try store.path(), create: false).sessions(merchant: merchant, consultant: consultant)
         } catch let error as StoreError {
             if error.problem == .missing {
+                if format == .json { print("[]") }
                 FileHandle.writeError(Text(zh: "还没有存过咨询（“\(error.path)”没有数据库）", en: "no consultations stored yet (no database at '\(error.path)')")[language])
                 return
             }
             throw Failure(message: error.message(language))
         }
+        if format == .json {
+            print(JSONValue.array(sessions.map(Self.json)).serialized())
+            return
+        }
         if sessions.isEmpty {
             let path = try store.path()
-            FileHandle.writeError((merchant.map { Text(zh: "没有与“\($0)”相符的商家的咨询", en: "no consultations of a merchant matching '\($0)'") }
-                                   ?? Text(zh: "“\(path)”里还没有咨询", en: "no consultations stored in '\(path)'"))[language])
+            let filtered = merchant.map { Text(zh: "没有与“\($0)”相符的商家的咨询", en: "no consultations of a merchant matching '\($0)'") }
+                ?? consultant.map { Text(zh: "没有顾问“\($0)”的咨询", en: "no consultations of a consultant matching '\($0)'") }
+            FileHandle.writeError((filtered ?? Text(zh: "“\(path)”里还没有咨询", en: "no consultations stored in '\(path)'"))[language])
             return
         }
         let zh = language == .zh
@@ -45,6 +58,21 @@ struct StoreSessions: ParsableCommand {
         }
         print(StoreText.table(rows), terminator: "")
     }
+
+    /// One consultation for other programs: ids and times as stored (UTC).
+    static func json(_ s: SessionSummary) -> JSONValue {
+        .object([
+            "id": .int(Int(s.id.rawValue)), "date": .string(s.day), "merchant": .string(s.merchant.name),
+            "consultant": s.merchant.consultant.map(JSONValue.string) ?? .null, "language": .string(s.language.rawValue),
+            "answers": .int(s.answerCount), "plans": .int(s.planCount), "finished": .bool(s.isFinished),
+            "started_at": .string(s.startedAt), "finished_at": s.finishedAt.map(JSONValue.string) ?? .null,
+            "last_activity": .string(s.lastActivity),
+        ])
+    }
+}
+
+enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
 }
 
 /// `consult show SESSION`: one consultation as stored: who, when, every answer with its source, notes, plans.

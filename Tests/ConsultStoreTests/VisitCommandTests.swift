@@ -50,6 +50,24 @@ struct VisitCommandTests {
         #expect(rating.contains("4.4") && rating.contains("4.58"))
     }
 
+    /// A provider's view: one consultant's consultations, and the listing as JSON for other programs.
+    @Test func sessionsByConsultantAndAsJSON() throws {
+        let db = try importedVisits()
+        let json = try consultDB(db, ["sessions", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? Int } == [1, 2])
+        #expect(rows.allSatisfy { $0["merchant"] as? String == "卡丹路" && $0["finished"] as? Bool == true })
+        let consultant = try #require(rows.first?["consultant"] as? String)
+        let mine = try consultDB(db, ["sessions", "--consultant", String(consultant.prefix(1)), "--lang", "en"])
+        #expect(mine.stdout.split(separator: "\n").count == 3, "\(mine.stdout)")
+        let nobody = try consultDB(db, ["sessions", "--consultant", "nobody", "--lang", "en"])
+        #expect(nobody.stdout.isEmpty && nobody.stderr.contains("no consultations of a consultant matching 'nobody'"))
+        let none = try consultDB(db, ["sessions", "--consultant", "nobody", "--format", "json"])
+        let empty = try JSONSerialization.jsonObject(with: Data(none.stdout.utf8)) as? [Any]
+        #expect(empty?.isEmpty == true, "an empty listing is an empty array for a program: \(none.stdout)")
+    }
+
     @Test func sessionsAndShow() throws {
         let db = try importedVisits()
         let list = try consultDB(db, ["sessions", "--merchant", "卡丹", "--lang", "en"])
