@@ -3,7 +3,7 @@ import ConsultPlaybook
 /// The dot commands, with their help in both languages. The registry and `.help` are the same
 /// table, so a command cannot exist without its help (a test checks every one has both texts).
 public enum CommandName: String, CaseIterable, Sendable {
-    case help, back, skip, goto, review, set, unset, note, source, load, why, whynot, whatif, plan, export, answers, sessions, open,
+    case help, back, skip, goto, review, set, unset, note, source, load, why, whynot, whatif, plan, export, answers, save, sessions, open,
          lang, reload, quit
 
     /// Other spellings people reach for.
@@ -39,6 +39,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .plan: ".plan"
         case .export: ".export FORMAT [FILE]"
         case .answers: ".answers FILE"
+        case .save: ".save transcript FILE"
         case .sessions: ".sessions [MERCHANT]"
         case .open: ".open ID [take]"
         case .lang: ".lang zh|en"
@@ -65,6 +66,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .plan: Text(zh: "按现有答案显示诊断方案（含待确认数据）", en: "the plan from the answers so far, with the unknowns")
         case .export: Text(zh: "把方案写入文件：md、html、pdf、json、text", en: "write the plan to a file: md, html, pdf, json or text")
         case .answers: Text(zh: "把答案写成 consult run 能用的答案文件", en: "write an answers file that consult run accepts")
+        case .save: Text(zh: "把这次咨询写成可以重放的记录（每行“问题=答案”）", en: "write this consultation as a transcript to replay (one fact=value per line)")
         case .sessions: Text(zh: "列出保存的咨询（* 是当前这次）", en: "list the stored consultations (* marks this one)")
         case .open: Text(zh: "打开一次保存的咨询，接着问", en: "open a stored consultation and go on with it")
         case .lang: Text(zh: "切换语言", en: "switch language")
@@ -91,6 +93,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .plan: Text(zh: "随时可看；没答的问题算“不清楚”。", en: "Works at any time; unanswered questions count as unknown.")
         case .export: Text(zh: "不给文件名时写到当前目录的 plan_商家_日期.格式。pdf 需要 Chromium。例：.export html　.export md 小芽童装.md", en: "Without FILE, writes plan_MERCHANT_DATE.EXT in the current directory. pdf needs Chromium. e.g. .export html   .export md plan.md")
         case .answers: Text(zh: "用 consult run --answers FILE 可以得到完全相同的方案。", en: "consult run --answers FILE then gives exactly the same plan.")
+        case .save: Text(zh: "consult < FILE 重放这次咨询：每个答案都写明是哪一题，某一行出错也不会把后面的答案错位到别的题上。",
+                         en: "consult < FILE replays the consultation: every answer names its question, so one bad line never moves later answers onto the wrong question.")
         case .sessions: Text(zh: "每次咨询：编号、日期、商家、已答/适用题数、是否结束。给商家名的一部分只列那家。例：.sessions 卡丹", en: "Each consultation: number, date, merchant, answered of the questions that apply, ended or not. Part of a merchant's name lists only that one. e.g. .sessions Kadan")
         case .open: Text(zh: "载入它的答案和笔记，从没答的题接着问；当前这次保留为未结束。另一个窗口正开着它时不打开，加 take 接手（那个窗口就不再写入它）。例：.open 12",
                          en: "Loads its answers and notes and goes on at the first question not answered; the one on screen stays open. One open in another window is not opened; add take to take it over (that window stops writing to it). e.g. .open 12")

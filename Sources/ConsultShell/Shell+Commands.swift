@@ -33,6 +33,7 @@ extension Shell {
         case .plan: showPlan()
         case .export: export(command)
         case .answers: writeAnswers(command)
+        case .save: saveTranscript(command)
         case .sessions: listSessions(command)
         case .open: openCommand(command)
         case .lang: switchLanguage(command)

@@ -82,6 +82,30 @@ extension Shell {
         return false
     }
 
+    /// `.save transcript FILE`: the merchant's name, then one `fact=value` line per answer in
+    /// interview order (as typed; `.source` lines around answers that are data or estimates), then
+    /// the notes. `consult < FILE` replays it; no line depends on the one before it.
+    func saveTranscript(_ command: CommandInput) {
+        guard command.arguments.count == 2, ["transcript", "记录"].contains(command.arguments[0].lowercased()) else {
+            return fail(t("用法：", "usage: ") + CommandName.save.usage)
+        }
+        guard let merchant = consultation.merchant else {
+            return fail(t("还没有商家名称，没有可写的记录", "no merchant named yet: nothing to write"))
+        }
+        var lines = [merchant.name]
+        let answers = consultation.answers
+        for question in program.questions where answers.raw[question.id] != nil {
+            let source = answers.provenance[question.id] ?? .said
+            if source != .said { lines.append(".source \(source.rawValue)") }
+            lines.append("\(question.id)=\(answers.raw[question.id]!)")
+            if source != .said { lines.append(".source said") }
+        }
+        lines += consultation.notes.map { ".note " + $0 }
+        let path = command.arguments[1]
+        guard mayOverwrite(path), let written = write(bytes: Array((lines.joined(separator: "\n") + "\n").utf8), to: path) else { return }
+        console.say(t("记录已写入 \(written)；consult < \(written) 可重放这次咨询", "Transcript written to \(written); consult < \(written) replays the consultation"))
+    }
+
     private func write(bytes: [UInt8], to path: String) -> String? {
         switch FileOutput.write(bytes: bytes, to: path) {
         case .success(let written): return written

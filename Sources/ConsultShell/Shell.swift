@@ -122,12 +122,24 @@ public final class Shell {
             run(command)
         } else if consultation.merchant == nil {
             nameMerchant(text.trimmed)
+        } else if let (question, value) = namedAnswer(text) {
+            // `store_rating=4.4`: a transcript line that says which question it answers, so a
+            // refused line before it cannot shift it onto another question.
+            if record(question, value, retype: text) { moveOn() }
         } else if let question = currentQuestion {
             answer(question, text)
         } else {
             fail(t("访谈已经完成。命令以 . 开头，输入 .help 查看；改答案用 .goto 或 .set",
                    "The interview is complete. Commands start with '.': .help lists them; change answers with .goto or .set"))
         }
+    }
+
+    /// `fact=value` where fact is a question id; nil for anything else (an answer may contain "=").
+    func namedAnswer(_ text: String) -> (Question, String)? {
+        guard let equals = text.firstIndex(of: "=") else { return nil }
+        let id = String(text[..<equals]).trimmed
+        guard !id.isEmpty, let question = program.question(id) else { return nil }
+        return (question, String(text[text.index(after: equals)...]).trimmed)
     }
 
     private func takePrefill() -> String? {

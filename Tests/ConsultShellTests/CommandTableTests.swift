@@ -16,7 +16,8 @@ import Testing
         let listed = ["help", "back", "skip", "goto", "review", "set", "unset", "why", "whynot", "whatif",
                       "plan", "export", "answers", "lang", "reload", "quit",
                       "sessions", "open", "note", "source",  // issue 5
-                      "load"]  // issue 12
+                      "load",  // issue 12
+                      "save"]  // issue 14: transcripts that do not shift
         #expect(Set(CommandName.allCases.map(\.rawValue)) == Set(listed))
     }
 

@@ -44,4 +44,29 @@ import Testing
         let result = try consult(["shell", "--echo", "--lang", "zh", "--no-store"], stdin: "店\n抖音\napparel\n.unset platform\n.quit\n")
         #expect(result.stdout.contains("已撤回 主平台，现在重新问。\n[1/54 基本情况与团队]> .quit"), "\(result.stdout)")
     }
+
+    /// `fact=value` lines name their question: a refused line before them moves nothing (issue 14,
+    /// transcripts that do not shift), and `.save transcript` writes that form, which replays to
+    /// the same answers.
+    @Test func namedAnswersDoNotShiftAndASavedTranscriptReplays() throws {
+        let dir = Repo.temporaryDirectory("consult-named")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let transcript = dir.appendingPathComponent("t.txt").path
+        let first = dir.appendingPathComponent("a1.yaml").path, second = dir.appendingPathComponent("a2.yaml").path
+        let lines = ["店", "抖音", "衣服", "store_rating=4.4", ".source data", "return_rate = 38%", ".source said",
+                     ".note 老板想冲 818", ".save transcript \(transcript)", ".answers \(first)", ".quit"]
+        let run = try consult(["shell", "--lang", "zh", "--no-store"], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(run.status == 1, "the 衣服 line is refused")
+        #expect(run.stderr.contains("错误（第 3 行）：品类：“衣服” 不是可选项"), "\(run.stderr)")
+        let answers = try String(contentsOfFile: first, encoding: .utf8)
+        #expect(answers.contains("  store_rating: 4.4\n") && answers.contains("  return_rate: 38\n"), "\(answers)")
+        #expect(answers.contains("return_rate: data"))
+        #expect(!answers.contains("  category:"))
+        let saved = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(saved == "店\nplatform=抖音\nstore_rating=4.4\n.source data\nreturn_rate=38%\n.source said\n.note 老板想冲 818\n", "\(saved)")
+        let replay = try consult(["shell", "--lang", "zh", "--no-store"], stdin: saved + ".answers \(second)\n")
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(try String(contentsOfFile: second, encoding: .utf8) == answers)
+    }
 }
