@@ -3,7 +3,7 @@ import ConsultPlaybook
 /// The dot commands, with their help in both languages. The registry and `.help` are the same
 /// table, so a command cannot exist without its help (a test checks every one has both texts).
 public enum CommandName: String, CaseIterable, Sendable {
-    case help, back, skip, goto, review, set, unset, note, source, load, why, whynot, whatif, plan, export, answers, save, sessions, open,
+    case help, back, skip, goto, review, findings, set, unset, note, source, load, why, whynot, whatif, plan, export, answers, save, sessions, open,
          lang, reload, quit
 
     /// Other spellings people reach for.
@@ -16,7 +16,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     /// Tab adds a space after the command when it takes an argument.
     var takesArgument: Bool {
         switch self {
-        case .back, .skip, .review, .plan, .sessions, .reload, .quit: false
+        case .back, .skip, .review, .findings, .plan, .sessions, .reload, .quit: false
         default: true
         }
     }
@@ -25,9 +25,10 @@ public enum CommandName: String, CaseIterable, Sendable {
         switch self {
         case .help: ".help [COMMAND]"
         case .back: ".back"
-        case .skip: ".skip"
+        case .skip: ".skip [block]"
         case .goto: ".goto FACT|N"
         case .review: ".review"
+        case .findings: ".findings"
         case .set: ".set FACT VALUE"
         case .unset: ".unset FACT"
         case .note: ".note TEXT"
@@ -52,9 +53,10 @@ public enum CommandName: String, CaseIterable, Sendable {
         switch self {
         case .help: Text(zh: "命令说明；在问题上还会给出这个问题的填写说明", en: "help on commands; at a question, also how to answer it")
         case .back: Text(zh: "回到上一个问题", en: "go back to the previous question")
-        case .skip: Text(zh: "这题记为“不清楚”，继续", en: "record this answer as unknown and go on")
+        case .skip: Text(zh: "这题记为“不清楚”，继续（.skip block 跳过这一部分没答的题）", en: "record this answer as unknown and go on (.skip block: the rest of this part)")
         case .goto: Text(zh: "跳到某个问题（编号见 .review）", en: "jump to a question (by id or its .review number)")
         case .review: Text(zh: "列出全部答案，带编号", en: "list every answer, numbered")
+        case .findings: Text(zh: "目前的诊断：每个问题和它引起的现象，一行一条", en: "the diagnosis so far: each problem and what it causes, one line each")
         case .set: Text(zh: "直接改一个答案，不离开当前问题", en: "change an answer without leaving this question")
         case .unset: Text(zh: "撤回一个答案（之后会重新问）", en: "take an answer back (it will be asked again)")
         case .note: Text(zh: "给这次咨询记一条笔记", en: "add a note to this consultation")
@@ -82,6 +84,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .skip: Text(zh: "“不清楚”不会当成 0；方案会把它列进待确认数据。", en: "Unknown is never taken as 0; the plan lists it among the data to confirm.")
         case .goto: Text(zh: "例：.goto store_rating 或 .goto 12。答完后回到没答完的地方继续。", en: "e.g. .goto store_rating or .goto 12. After answering, the interview resumes where it left off.")
         case .review: Text(zh: "用 .goto 编号 或 .set 修改。", en: "Change one with .goto N or .set FACT VALUE.")
+        case .findings: Text(zh: "比 .plan 短：只有问题，按先解决哪个排好；访谈没完时是初步结论。.why 编号 看依据。",
+                             en: "Shorter than .plan: the problems only, in the order to fix them; preliminary while the interview goes on. .why CODE shows the evidence.")
         case .set: Text(zh: "例：.set return_rate 18%　.set category 童装童鞋/母婴　.set merchant 新名字", en: "e.g. .set return_rate 18%   .set category apparel   .set merchant New name")
         case .unset: Text(zh: "例：.unset ad_roi", en: "e.g. .unset ad_roi")
         case .note: Text(zh: "例：.note 老板想冲 818，预算可以再谈。笔记和答案一起保存，.review 列出。", en: "e.g. .note owner wants to push for 818. Notes are kept with the answers; .review lists them.")

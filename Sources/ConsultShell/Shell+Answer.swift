@@ -117,6 +117,29 @@ extension Shell {
         moveOn()
     }
 
+    /// `.skip block`: every question of this part not answered yet is recorded as unknown (a
+    /// merchant with no ads skips the traffic questions in one go).
+    func skipBlock(_ command: CommandInput) {
+        guard command.arguments.count == 1, ["block", "部分", "本部分"].contains(command.arguments[0].lowercased()) else {
+            return fail(t("用法：", "usage: ") + CommandName.skip.usage)
+        }
+        guard let question = currentQuestion else {
+            return fail(t("没有正在问的问题", "no question is being asked"))
+        }
+        let block = question.block
+        var skipped = 0
+        while let next = currentQuestion, next.block == block, consultation.answers.raw[next.id] == nil {
+            guard case .success = consultation.answer(next.id, raw: "?") else { break }
+            pinned = nil
+            skipped += 1
+        }
+        unsaved = true
+        let title = program.blocks.first { $0.id == block }?.title[language] ?? block
+        console.say(t("“\(title)”里 \(skipped) 题记为“不清楚”。", "\(skipped) questions of '\(title)' recorded as unknown."), .dim)
+        reportChanges(revised: false)
+        moveOn()
+    }
+
     /// `.set FACT VALUE`: changes any answer in place; `merchant` and `consultant` set the session's names.
     func set(_ command: CommandInput) {
         guard let name = command.arguments.first else {
@@ -177,6 +200,9 @@ extension Shell {
         let hint = Suggestion.closest(to: name, in: ids).map { t("（是不是 \($0)？）", " (did you mean \($0)?)") } ?? ""
         if program.derivedFact(name) != nil {
             fail(t("\(name) 是由其他答案推出的，不能直接填", "\(name) is derived from other answers and cannot be given"))
+        } else if Int(name) != nil {
+            let count = interview.applicable(consultation.answers).count
+            fail(t("没有第 \(name) 题：编号是 1–\(count)（.review 列出）", "there is no question \(name): the numbers are 1–\(count) (.review lists them)"))
         } else {
             fail(t("没有问题 “\(name)”\(hint)；问题 id 见 .review", "no question '\(name)'\(hint); .review lists the ids"))
         }

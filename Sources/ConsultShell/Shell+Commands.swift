@@ -19,9 +19,10 @@ extension Shell {
         switch name {
         case .help: help(command.arguments.first)
         case .back: back()
-        case .skip: skip()
+        case .skip: command.arguments.isEmpty ? skip() : skipBlock(command)
         case .goto: goto(command)
         case .review: review()
+        case .findings: showFindings()
         case .set: set(command)
         case .unset: unset(command)
         case .note: note(command)

@@ -9,6 +9,33 @@ extension Shell {
         consultation.plan(consultation.diagnosis())
     }
 
+    /// `.findings`: the problems in the order to fix them, each root cause with the findings it
+    /// explains under it; `limit` cuts the list (the summary when a consultation is taken up).
+    func showFindings(limit: Int? = nil) {
+        let plan = currentPlan()
+        let problems = plan.problems.compactMap { problem in plan.finding(problem.root).map { (problem, $0) } }
+        if problems.isEmpty {
+            return console.say(t("目前没有发现问题。", "No problems found so far."), .green)
+        }
+        let width = console.width
+        func line(_ f: Finding) -> String { "[\(Labels.severity(f.severity, language))] \(f.code) \(f.title)" }
+        for (i, (problem, root)) in problems.prefix(limit ?? problems.count).enumerated() {
+            console.lines(Wrap.lines("\(i + 1). " + line(root), width: width, hanging: "     "))
+            for code in problem.members where code != problem.root {
+                guard let finding = plan.finding(code) else { continue }
+                console.lines(Wrap.lines("     ↳ " + line(finding), width: width, hanging: "       ").map { console.paint($0, .dim) })
+            }
+        }
+        if let limit, problems.count > limit {
+            console.say(t("（还有 \(problems.count - limit) 个问题：.findings 全部列出）", "(\(problems.count - limit) more: .findings lists them all)"), .dim)
+        }
+        if currentQuestion != nil {
+            let known = plan.completeness
+            console.say(t("已答 \(consultation.answers.raw.count) 题，数据完整度 \(known.known)/\(known.total)：访谈答完之前是初步结论。",
+                          "\(consultation.answers.raw.count) answered, data completeness \(known.known)/\(known.total): preliminary until the interview is done."), .dim)
+        }
+    }
+
     func showPlan() {
         let width = console.width
         console.raw(Wrap.document(TextRenderer(color: console.color, width: width).render(currentPlan()), width: width))

@@ -83,6 +83,8 @@ extension Shell {
         let line = t("访谈完成：适用的 \(applicable.count) 题都已回答，已知 \(known) 题、\(applicable.count - known) 题“不清楚”（数据完整度 \(known)/\(applicable.count)）。",
                      "Interview complete: all \(applicable.count) questions that apply are answered, \(known) known and \(applicable.count - known) unknown (data completeness \(known)/\(applicable.count)). ")
         console.lines(Wrap.lines(line + nextSteps, width: console.width).map { console.paint($0, .green) })
+        // The diagnosis it came to, in short; `.plan` has the whole plan.
+        showFindings()
         headerShown = "done"
     }
 

@@ -73,6 +73,8 @@ extension Shell {
                 "Continuing consultation #\(stored.id) \(name) (\(stored.summary.day)): \(count) answers")
         if !stored.notes.isEmpty { line += t("，笔记 \(stored.notes.count) 条（.review 查看）", ", \(stored.notes.count) notes (.review shows them)") }
         console.say(line + t("。", "."), .green)
+        // Where it stood: the first problems, so the consultant picks up the thread.
+        if count > 0 { showFindings(limit: 3) }
         for answer in dropped {
             console.say("  " + t("今天的手册不接受，未载入：\(answer.fact) = \(answer.raw)",
                                  "not accepted by today's playbooks, left out: \(answer.fact) = \(answer.raw)"), .yellow)

@@ -9,7 +9,8 @@ import Testing
 @Suite struct RecordedConsultationTests {
     /// The same merchant in both languages; answers typed as a consultant would in each.
     static let transcripts: [String: [String]] = [
-        "zh": ["小芽童装档口"] + Fixtures.coldStart + [".review", ".plan", ".note 老板想冲 818", ".export md plan.md", ".quit"],
+        "zh": ["小芽童装档口"] + Fixtures.coldStart.prefix(30) + [".findings"] + Fixtures.coldStart.dropFirst(30)
+            + [".review", ".plan", ".note 老板想冲 818", ".export md plan.md", ".quit"],
         "en": ["Xiaoya kidswear stall", "douyin", "kids_mother_baby", "Zhili kidswear", "stable_growth", "wholesale_stall", "2",
                "in_peak", "2", "no", "no", "1", "35k", "growing", "500k", "6", "20k", "yes", "yes", "high",
                "60", "45%", "20", "35", "no", "4.7", "25", "0.8%", "36", "no", "reactive", "0",

@@ -69,4 +69,15 @@ import Testing
         #expect(replay.status == 0, "\(replay.stderr)")
         #expect(try String(contentsOfFile: second, encoding: .utf8) == answers)
     }
+
+    /// `.skip block` records the rest of a part as unknown in one go and goes on with the next;
+    /// `.findings` is the diagnosis in short, said to be preliminary mid-interview.
+    @Test func skipBlockAndFindings() throws {
+        let lines = ["店", "抖音", ".skip block", "3.5万", "growing", "50万", "6", "2万", "是", ".findings", ".quit"]
+        let r = try consult(["shell", "--echo", "--lang", "zh", "--no-store"], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("“基本情况与团队”里 10 题记为“不清楚”。\n[12/54 生意与目标]> 3.5万"), "\(r.stdout)")
+        #expect(r.stdout.contains("1. [高] EX-03 盼着一夜爆单\n     ↳ [高] EX-02 目标偏激进"), "\(r.stdout)")
+        #expect(r.stdout.contains("访谈答完之前是初步结论"))
+    }
 }
