@@ -41,6 +41,10 @@ static inline int shim_history_setunique(History *h, int on) { HistEvent ev; ret
 static inline int shim_history_enter(History *h, const char *s) { HistEvent ev; return history(h, &ev, H_ENTER, s); }
 static inline int shim_history_load(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_LOAD, path); }
 static inline int shim_history_save(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_SAVE, path); }
+static inline int shim_history_clear(History *h) { HistEvent ev; return history(h, &ev, H_CLEAR); }
+/* The entries oldest first: H_LAST is the oldest, H_PREV moves towards the newest. NULL at the end. */
+static inline const char *shim_history_oldest(History *h) { HistEvent ev; return history(h, &ev, H_LAST) == 0 ? ev.str : NULL; }
+static inline const char *shim_history_newer(History *h) { HistEvent ev; return history(h, &ev, H_PREV) == 0 ? ev.str : NULL; }
 
 /* Writes through libedit's own output stream, so a completion list lands in order with its redraw. */
 static inline void shim_stdout_write(const char *s) { fputs(s, stdout); fflush(stdout); }

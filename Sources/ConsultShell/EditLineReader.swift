@@ -17,7 +17,11 @@ public final class EditLineReader: LineReader {
     public var isInteractive: Bool { true }
 
     private let editor: OpaquePointer
+    /// What Up-arrow walks: the commands of every session, and this consultation's answers.
     private let history: OpaquePointer
+    /// What the history file keeps: commands only. A merchant's figures never come back on
+    /// Up-arrow in another merchant's consultation, nor stay on disk.
+    private let commands: OpaquePointer
     private let historyPath: String?
     /// The prompt handed to libedit; it must stay valid after the prompt callback returns.
     private var promptBuffer: UnsafeMutablePointer<CChar>
@@ -33,8 +37,14 @@ public final class EditLineReader: LineReader {
             el_end(editor)
             return nil
         }
+        guard let commands = history_init() else {
+            history_end(history)
+            el_end(editor)
+            return nil
+        }
         self.editor = editor
         self.history = history
+        self.commands = commands
         self.historyPath = historyPath
         self.promptBuffer = strdup("> ")
         configure()
@@ -52,9 +62,12 @@ public final class EditLineReader: LineReader {
         shim_el_set_editor(editor, "emacs")
         // Restores the tty on fatal signals, follows window resizes, and survives ^Z / fg.
         shim_el_set_signal(editor, 1)
-        shim_history_setsize(history, Int32(HistoryFile.limit))
-        shim_history_setunique(history, 1)
-        if let historyPath { _ = shim_history_load(history, historyPath) }
+        for h in [history, commands] {
+            shim_history_setsize(h, Int32(HistoryFile.limit))
+            shim_history_setunique(h, 1)
+            if let historyPath { _ = shim_history_load(h, historyPath) }
+        }
+        dropAnswersFromFile()
         shim_el_set_hist(editor, history)
         shim_el_addfn(editor, "consult-complete", "Complete the word before the cursor") { el, _ in
             guard let el, let reader = EditLineReader.instance(el) else { return UInt8(CC_ERROR) }
@@ -105,15 +118,47 @@ public final class EditLineReader: LineReader {
 
     private func addToHistory(_ line: String) {
         shim_history_enter(history, line)
+        guard Self.keptAcrossConsultations(line) else { return }
+        shim_history_enter(commands, line)
         guard let historyPath, HistoryFile.prepareDirectory(of: historyPath) else { return }
-        // Saved after every line, so a killed terminal loses nothing.
-        if shim_history_save(history, historyPath) >= 0 { HistoryFile.restrict(historyPath) }
+        // Saved after every command, so a killed terminal loses nothing.
+        if shim_history_save(commands, historyPath) >= 0 { HistoryFile.restrict(historyPath) }
+    }
+
+    /// A history file written before answers were kept out of it: its answers are dropped, once.
+    private func dropAnswersFromFile() {
+        var entries: [String] = []
+        var entry = shim_history_oldest(commands)
+        while let text = entry {
+            entries.append(String(cString: text))
+            entry = shim_history_newer(commands)
+        }
+        let kept = entries.filter(Self.keptAcrossConsultations)
+        guard kept.count < entries.count, let historyPath else { return }
+        for h in [history, commands] {
+            shim_history_clear(h)
+            for line in kept { shim_history_enter(h, line) }
+        }
+        if shim_history_save(commands, historyPath) >= 0 { HistoryFile.restrict(historyPath) }
+    }
+
+    /// Commands, but not those that carry a merchant's figures or words (`.set`, `.note`, `.whatif`).
+    static func keptAcrossConsultations(_ line: String) -> Bool {
+        guard let command = CommandInput(line) else { return false }
+        return !["set", "note", "whatif"].contains(CommandName.named(command.name)?.rawValue ?? "")
+    }
+
+    /// A new or another consultation: Up-arrow no longer offers the last one's answers.
+    public func startConsultation() {
+        shim_history_clear(history)
+        if let historyPath { _ = shim_history_load(history, historyPath) }
     }
 
     public func close() {
         guard !closed else { return }
         closed = true
         history_end(history)
+        history_end(commands)
         el_end(editor)  // gives the terminal back in the mode it had
     }
 

@@ -20,6 +20,12 @@ public protocol LineReader: AnyObject {
     func read(prompt: String, prefill: String?, remember: Bool) -> LineEvent
     /// Saves history and gives the terminal back as it was; safe to call more than once.
     func close()
+    /// A consultation starts or is taken up: answers typed for another merchant leave the history.
+    func startConsultation()
+}
+
+extension LineReader {
+    public func startConsultation() {}
 }
 
 /// Lines from standard input with Swift's `readLine()`: no prompt, no editing, no colour. Used

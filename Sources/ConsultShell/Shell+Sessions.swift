@@ -46,6 +46,7 @@ extension Shell {
             fail(storeMessage(error))
             return false
         }
+        reader.startConsultation()
         let (answers, dropped) = AnswerLog.answers(stored.answers, program: program)
         consultation.restore(merchant: stored.merchant.name.isEmpty ? nil : stored.merchant, answers: answers,
                              notes: stored.notes.map(\.text), plan: stored.latestPlan?.json)

@@ -358,4 +358,37 @@ import Testing
         try c.pty.expect("方案已写入")
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("小芽童装档口"))
     }
+
+    /// The history file keeps commands, never a merchant's answers, names or notes, and an older
+    /// file that has them is cleaned when the shell starts; Up-arrow in the next consultation
+    /// offers the commands (issue 14: per-merchant history).
+    @Test func historyKeepsCommandsNotAMerchantsFigures() throws {
+        let home = Repo.temporaryDirectory("consult-pty-history")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let path = home.appendingPathComponent("state/consult/history")
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "_HiStOrY_V2_\nOldShopName\n.sessions\n".write(to: path, atomically: true, encoding: .utf8)
+        let first = try PtyProcess(Repo.binary, Fixtures.shellArguments + ["--no-store"], environment: Fixtures.environment(state: home))
+        try first.expect("商家> ")
+        for (line, prompt) in [("ShopA", "[1/54"), ("douyin", "[2/54"), (".set monthly_gmv 350000", "[2/54"),
+                               (".note boss wants 818", "[2/54"), (".review", "[2/54")] {
+            try first.send(line + Key.enter)
+            try first.expect(prompt)
+            try first.expect("> ")
+        }
+        try first.send(".quit" + Key.enter)
+        _ = try first.waitExit()
+        let saved = try String(contentsOf: path, encoding: .utf8)
+        for secret in ["OldShopName", "ShopA", "douyin", "350000", "boss"] {
+            #expect(!saved.contains(secret), "\(secret) is in the history file: \(saved)")
+        }
+        #expect(saved.contains(".review") && saved.contains(".quit") && saved.contains(".sessions"), "\(saved)")
+        let second = try PtyProcess(Repo.binary, Fixtures.shellArguments + ["--no-store"], environment: Fixtures.environment(state: home))
+        try second.expect("商家> ")
+        try second.send(Key.up)
+        try second.expect(".quit")
+        try second.send(Key.up)
+        try second.expect("review")
+        #expect(!second.text.contains("douyin") && !second.text.contains("ShopA"))
+    }
 }
