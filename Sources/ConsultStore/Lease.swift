@@ -72,6 +72,19 @@ extension SessionStore {
         }
     }
 
+    /// Every consultation a live holder has, in one read (the resume offer at start-up must not
+    /// cost a query per open consultation).
+    public func liveLeases() throws -> [SessionID: Lease] {
+        try read(Text(zh: "查看咨询由谁占用", en: "look up who has a consultation")) { db in
+            var leases: [SessionID: Lease] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT consultation_id, pid, host, taken_at FROM lease WHERE pid > 0") {
+                let lease = Lease(holder: LeaseHolder(pid: row["pid"], host: row["host"]), since: row["taken_at"])
+                if lease.holder.isAlive { leases[SessionID(row["consultation_id"] as Int64)] = lease }
+            }
+            return leases
+        }
+    }
+
     static func lease(_ db: Database, _ session: SessionID) throws -> Lease? {
         guard let row = try Row.fetchOne(db, sql: "SELECT pid, host, taken_at FROM lease WHERE consultation_id = ?",
                                          arguments: [session.rawValue]) else { return nil }

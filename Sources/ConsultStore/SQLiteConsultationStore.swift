@@ -62,10 +62,8 @@ public final class SQLiteConsultationStore: ConsultationStore {
     /// Consultations not finished and not open in another window, most recently active first
     /// (the resume offer: a second window must not be offered the first one's consultation).
     public func unfinished() throws -> [SessionSummary] {
-        try store.unfinishedSessions().filter { summary in
-            guard let lease = try store.holder(of: summary.id) else { return true }
-            return lease.holder == store.holder
-        }
+        let held = try store.liveLeases()
+        return try store.unfinishedSessions().filter { held[$0.id].map { $0.holder == store.holder } ?? true }
     }
 
     /// Every consultation, oldest first; `merchant` keeps those whose name contains it.
