@@ -14,6 +14,13 @@ extension Shell {
     func showFindings(limit: Int? = nil) {
         let plan = currentPlan()
         let problems = plan.problems.compactMap { problem in plan.finding(problem.root).map { (problem, $0) } }
+        defer {
+            if currentQuestion != nil {
+                let known = plan.completeness
+                console.say(t("已答 \(consultation.answers.raw.count) 题，数据完整度 \(known.known)/\(known.total)：访谈答完之前是初步结论。",
+                              "\(consultation.answers.raw.count) answered, data completeness \(known.known)/\(known.total): preliminary until the interview is done."), .dim)
+            }
+        }
         if problems.isEmpty {
             return console.say(t("目前没有发现问题。", "No problems found so far."), .green)
         }
@@ -28,11 +35,6 @@ extension Shell {
         }
         if let limit, problems.count > limit {
             console.say(t("（还有 \(problems.count - limit) 个问题：.findings 全部列出）", "(\(problems.count - limit) more: .findings lists them all)"), .dim)
-        }
-        if currentQuestion != nil {
-            let known = plan.completeness
-            console.say(t("已答 \(consultation.answers.raw.count) 题，数据完整度 \(known.known)/\(known.total)：访谈答完之前是初步结论。",
-                          "\(consultation.answers.raw.count) answered, data completeness \(known.known)/\(known.total): preliminary until the interview is done."), .dim)
         }
     }
 
