@@ -38,6 +38,8 @@ extension Shell {
         case .sessions: listSessions(command)
         case .open: openCommand(command)
         case .lang: switchLanguage(command)
+        case .echo: toggle(command) { self.options.echo = $0 }
+        case .bail: toggle(command) { self.options.bail = $0 }
         case .reload: reloadPlaybooks()
         case .quit:
             finished = true
@@ -155,5 +157,17 @@ extension Shell {
         }
         consultation.language = language
         console.say(t("已切换为中文。", "Switched to English."))
+    }
+
+    /// `.echo on|off`, `.bail on|off` (also 开/关).
+    func toggle(_ command: CommandInput, _ set: (Bool) -> Void) {
+        guard let name = CommandName.named(command.name), command.arguments.count == 1 else {
+            return fail(t("用法：", "usage: ") + (CommandName.named(command.name)?.usage ?? ""))
+        }
+        switch command.arguments[0].lowercased() {
+        case "on", "开", "1", "yes": set(true); console.say(t("\(name.usage.split(separator: " ")[0]) 已开。", "\(name.usage.split(separator: " ")[0]) is on."), .dim)
+        case "off", "关", "0", "no": set(false); console.say(t("\(name.usage.split(separator: " ")[0]) 已关。", "\(name.usage.split(separator: " ")[0]) is off."), .dim)
+        default: fail(t("用法：", "usage: ") + name.usage)
+        }
     }
 }

@@ -10,7 +10,8 @@ import ConsultStore
 public final class Shell {
     let reader: LineReader
     let console: Console
-    let options: ShellOptions
+    /// `.echo` and `.bail` change it as the session goes.
+    var options: ShellOptions
     let loader: ProgramLoader
     let store: ConsultationStore
     private let pending: PendingProgram

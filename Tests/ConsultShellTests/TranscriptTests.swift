@@ -80,4 +80,13 @@ import Testing
         #expect(r.stdout.contains("1. [高] EX-03 盼着一夜爆单\n     ↳ [高] EX-02 目标偏激进"), "\(r.stdout)")
         #expect(r.stdout.contains("访谈答完之前是初步结论"))
     }
+
+    /// `.echo on` and `.bail on` switch the flags mid-session, as in sqlite3 and psql.
+    @Test func echoAndBailSwitchMidSession() throws {
+        let r = try consult(["shell", "--lang", "zh", "--no-store"], stdin: "店\n.echo on\n抖音\n.bail on\n衣服\napparel\n")
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("[1/54 基本情况与团队]> 抖音"), "\(r.stdout)")
+        #expect(!r.stdout.contains("> apparel"), "bail stopped before the next line")
+        #expect(!r.stdout.contains("商家> 店"), "echo was off for the first line")
+    }
 }
