@@ -4,7 +4,7 @@ import ConsultPlaybook
 /// table, so a command cannot exist without its help (a test checks every one has both texts).
 public enum CommandName: String, CaseIterable, Sendable {
     case help, back, skip, goto, review, findings, set, unset, note, source, load, why, whynot, whatif, plan, export, answers, save, sessions, open,
-         lang, echo, bail, reload, quit
+         read, lang, echo, bail, reload, quit
 
     /// Other spellings people reach for.
     static let aliases: [String: CommandName] = ["exit": .quit, "q": .quit, "h": .help, "?": .help, "whyNot": .whynot]
@@ -44,6 +44,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .sessions: ".sessions [MERCHANT]"
         case .open: ".open ID [take]"
         case .lang: ".lang zh|en"
+        case .read: ".read FILE"
         case .echo: ".echo on|off"
         case .bail: ".bail on|off"
         case .reload: ".reload"
@@ -74,6 +75,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .sessions: Text(zh: "列出保存的咨询（* 是当前这次）", en: "list the stored consultations (* marks this one)")
         case .open: Text(zh: "打开一次保存的咨询，接着问", en: "open a stored consultation and go on with it")
         case .lang: Text(zh: "切换语言", en: "switch language")
+        case .read: Text(zh: "把文件里的每一行当作输入（如 .save transcript 写的记录）", en: "take each line of a file as typed (e.g. a transcript .save wrote)")
         case .echo: Text(zh: "读入的每一行是否在提示符后显示（重放记录时用）", en: "print each line read after its prompt (replaying a transcript)")
         case .bail: Text(zh: "遇到第一行出错是否停下（退出状态 1）", en: "stop at the first refused line (exit status 1)")
         case .reload: Text(zh: "重新读取手册，保留仍然有效的答案", en: "re-read the playbooks, keeping the answers they still accept")
@@ -107,6 +109,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .open: Text(zh: "载入它的答案和笔记，从没答的题接着问；当前这次保留为未结束。另一个窗口正开着它时不打开，加 take 接手（那个窗口就不再写入它）。例：.open 12",
                          en: "Loads its answers and notes and goes on at the first question not answered; the one on screen stays open. One open in another window is not opened; add take to take it over (that window stops writing to it). e.g. .open 12")
         case .lang: Text(zh: "例：.lang en", en: "e.g. .lang zh")
+        case .read: Text(zh: "每行显示在提示符后；出错的行按“文件 第 N 行”报出。答案文件请用 .load。",
+                         en: "Each line is shown after its prompt; a refused line is named by file and line. For an answers file use .load.")
         case .echo: Text(zh: "和 --echo 一样，可以随时开关。", en: "As --echo, switched at any point.")
         case .bail: Text(zh: "和 --bail 一样，可以随时开关；脚本里先 .bail on，关键的几行出错就不会往下答。",
                          en: "As --bail, switched at any point: a script turns it on so that a refused key line stops it.")

@@ -1,3 +1,4 @@
+import Foundation
 import ConsultRender
 import ConsultDiagnostics
 import ConsultPlaybook
@@ -38,6 +39,7 @@ extension Shell {
         case .sessions: listSessions(command)
         case .open: openCommand(command)
         case .lang: switchLanguage(command)
+        case .read: readFile(command)
         case .echo: toggle(command) { self.options.echo = $0 }
         case .bail: toggle(command) { self.options.bail = $0 }
         case .reload: reloadPlaybooks()
@@ -168,6 +170,30 @@ extension Shell {
         case "on", "开", "1", "yes": set(true); console.say(t("\(name.usage.split(separator: " ")[0]) 已开。", "\(name.usage.split(separator: " ")[0]) is on."), .dim)
         case "off", "关", "0", "no": set(false); console.say(t("\(name.usage.split(separator: " ")[0]) 已关。", "\(name.usage.split(separator: " ")[0]) is off."), .dim)
         default: fail(t("用法：", "usage: ") + name.usage)
+        }
+    }
+
+    /// `.read FILE`: each line as if typed, shown after its prompt; stops at `.quit`, at a refused
+    /// line under `.bail`, and does not read a file from inside itself.
+    func readFile(_ command: CommandInput) {
+        guard command.arguments.count == 1 else { return fail(t("用法：", "usage: ") + CommandName.read.usage) }
+        guard readingFrom == nil else { return fail(t(".read 里不能再 .read", ".read cannot run inside .read")) }
+        let path = command.arguments[0]
+        guard let data = FileManager.default.contents(atPath: FileOutput.expand(path)) else {
+            return fail(t("无法读取 \(path)", "cannot read \(path)"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return fail(t("\(path) 不是 UTF-8 文字", "\(path) is not UTF-8 text"))
+        }
+        defer { readingFrom = nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        if lines.last?.isEmpty == true { lines.removeLast() }  // the file's final newline
+        for (i, line) in lines.enumerated() {
+            readingFrom = (path, i + 1)
+            console.line(promptText() + line)
+            handle(line)
+            reportStoreProblems()
+            if finished { return }
         }
     }
 }

@@ -22,6 +22,8 @@ public final class Shell {
     /// Text typed back in for the next read (a refused answer to correct).
     var prefill: String?
     var lineNumber = 0
+    /// While `.read FILE` runs: the file and its line, which a refused line is named by.
+    var readingFrom: (file: String, line: Int)?
     var errorCount = 0
     var finished = false
     var exitStatus: Int32 = 0
@@ -153,7 +155,8 @@ public final class Shell {
     func fail(_ message: String, retype: String? = nil) {
         errorCount += 1
         // Line 0: before any input (`--resume` at start), there is no line to name.
-        let prefix = reader.isInteractive || lineNumber == 0 ? t("错误：", "error: ") : t("错误（第 \(lineNumber) 行）：", "error (line \(lineNumber)): ")
+        let prefix = readingFrom.map { t("错误（\($0.file) 第 \($0.line) 行）：", "error (\($0.file) line \($0.line)): ") }
+            ?? (reader.isInteractive || lineNumber == 0 ? t("错误：", "error: ") : t("错误（第 \(lineNumber) 行）：", "error (line \(lineNumber)): "))
         console.error(Wrap.lines(prefix + message, width: console.width, hanging: "  ").joined(separator: "\n"))
         if reader.isInteractive { prefill = retype }
         if options.bail {

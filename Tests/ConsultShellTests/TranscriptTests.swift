@@ -89,4 +89,21 @@ import Testing
         #expect(!r.stdout.contains("> apparel"), "bail stopped before the next line")
         #expect(!r.stdout.contains("商家> 店"), "echo was off for the first line")
     }
+
+    /// `.read FILE` takes a file's lines as typed, shows each after its prompt, and names a refused
+    /// one by file and line.
+    @Test func readTakesAFilesLinesAsTyped() throws {
+        let dir = Repo.temporaryDirectory("consult-read")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("t.txt").path
+        try "店\nplatform=抖音\n衣服\nstore_rating=4.4\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let answers = dir.appendingPathComponent("a.yaml").path
+        let r = try consult(["shell", "--lang", "zh", "--no-store"], stdin: ".read \(file)\n.answers \(answers)\n.quit\n")
+        #expect(r.status == 1, "the 衣服 line is refused")
+        #expect(r.stderr.contains("t.txt 第 3 行）：") && r.stderr.contains("“衣服” 不是可选项"), "\(r.stderr)")
+        #expect(r.stdout.contains("[1/54 基本情况与团队]> platform=抖音"))
+        let written = try String(contentsOfFile: answers, encoding: .utf8)
+        #expect(written.contains("platform: douyin") && written.contains("store_rating: 4.4"), "\(written)")
+    }
 }
