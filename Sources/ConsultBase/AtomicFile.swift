@@ -23,6 +23,8 @@ public enum AtomicFile {
         public var description: String { message(.en) }
     }
 
+    static let notRegular = Text(zh: "这不是普通文件；请给出文件的路径", en: "it is not a regular file; give the path of a file")
+
     public static func write(_ text: String, to path: String) throws(Failure) {
         try write(Array(text.utf8), to: path)
     }
@@ -35,7 +37,7 @@ public enum AtomicFile {
             if kind == S_IFCHR || kind == S_IFIFO { return try writeInto(bytes, path) }
             let reason = kind == S_IFDIR
                 ? Text(zh: "这是一个目录；请给出文件的路径", en: "it is a directory; give the path of a file")
-                : Text(zh: "这不是普通文件；请给出文件的路径", en: "it is not a regular file; give the path of a file")
+                : notRegular
             throw Failure(path: path, reason: reason, notRegular: true)
         }
         let slash = path.lastIndex(of: "/")

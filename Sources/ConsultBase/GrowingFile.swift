@@ -14,8 +14,7 @@ public final class GrowingFile {
     public init(creating path: String) throws(AtomicFile.Failure) {
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-            throw AtomicFile.Failure(path: path, reason: Text(zh: "这不是普通文件；请给出文件的路径", en: "it is not a regular file; give the path of a file"),
-                                     notRegular: true)
+            throw AtomicFile.Failure(path: path, reason: AtomicFile.notRegular, notRegular: true)
         }
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw AtomicFile.Failure(path: path, reason: SystemProblem.text(errno), notRegular: false) }

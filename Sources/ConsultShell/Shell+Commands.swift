@@ -167,8 +167,8 @@ extension Shell {
             return fail(t("用法：", "usage: ") + (CommandName.named(command.name)?.usage ?? ""))
         }
         switch command.arguments[0].lowercased() {
-        case "on", "开", "1", "yes": set(true); console.say(t("\(name.usage.split(separator: " ")[0]) 已开。", "\(name.usage.split(separator: " ")[0]) is on."), .dim)
-        case "off", "关", "0", "no": set(false); console.say(t("\(name.usage.split(separator: " ")[0]) 已关。", "\(name.usage.split(separator: " ")[0]) is off."), .dim)
+        case "on", "开", "1", "yes": set(true); console.say(t(".\(name.rawValue) 已开。", ".\(name.rawValue) is on."), .dim)
+        case "off", "关", "0", "no": set(false); console.say(t(".\(name.rawValue) 已关。", ".\(name.rawValue) is off."), .dim)
         default: fail(t("用法：", "usage: ") + name.usage)
         }
     }

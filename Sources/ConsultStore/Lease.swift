@@ -65,13 +65,6 @@ extension SessionStore {
                        arguments: [session.rawValue, holder.pid, holder.host])
     }
 
-    /// Who holds `session`, if a live process does.
-    public func holder(of session: SessionID) throws -> Lease? {
-        try read(Text(zh: "查看咨询由谁占用", en: "look up who has a consultation")) { db in
-            try Self.lease(db, session).flatMap { $0.holder.isAlive ? $0 : nil }
-        }
-    }
-
     /// Every consultation a live holder has, in one read (the resume offer at start-up must not
     /// cost a query per open consultation).
     public func liveLeases() throws -> [SessionID: Lease] {

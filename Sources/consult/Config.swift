@@ -24,9 +24,8 @@ enum Config {
         let source = PlaybookSource(name: path, text: text)
         let (config, diagnostics) = UserConfig.parse(source, home: ProcessInfo.processInfo.environment["HOME"], language: language)
         guard let config else {
-            // Not `forUser`: it asks `Environment.language`, which reads this file.
-            let renderer = DiagnosticRenderer(sources: [path: text], more: { n in language == .zh ? "… 另有 \(n) 处" : "… and \(n) more" })
-            fail(renderer.render(diagnostics.errors) + "\n"
+            // The language given, not `Environment.language`: that reads this file.
+            fail(DiagnosticRenderer.forUser([path: text], language: language).render(diagnostics.errors) + "\n"
                  + Text(zh: "配置文件有错误（docs/config.md 说明各项）", en: "the configuration file has errors (docs/config.md describes it)")[language])
         }
         return config

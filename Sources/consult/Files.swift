@@ -52,13 +52,15 @@ enum Files {
         var problems: [String] = []
         for name in names {
             let path = prefix + name
-            if let data = FileManager.default.contents(atPath: path), String(data: data, encoding: .utf8) == nil {
-                notText.append(notUTF8(path, data))
-                sources.append(PlaybookSource(name: path, text: String(decoding: data, as: UTF8.self)))
+            guard let data = FileManager.default.contents(atPath: path) else {
+                problems.append(cannotRead(path)[Environment.language])
                 continue
             }
-            do { sources.append(PlaybookSource(name: path, text: try read(path))) } catch let failure as Failure {
-                problems.append(failure.message)
+            if let text = String(data: data, encoding: .utf8) {
+                sources.append(PlaybookSource(name: path, text: text))
+            } else {
+                notText.append(notUTF8(path, data))
+                sources.append(PlaybookSource(name: path, text: String(decoding: data, as: UTF8.self)))
             }
         }
         if !problems.isEmpty { throw Failure(message: problems.joined(separator: "\n")) }
@@ -90,14 +92,17 @@ enum Files {
             guard let text = String(data: data, encoding: .utf8) else { throw Failure(message: notUTF8("standard input", data)) }
             return text
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let code = readProblem(path)
-            throw Failure(Text(zh: "无法读取“\(path)”：\(SystemProblem.text(code).zh)", en: "cannot read '\(path)': \(SystemProblem.text(code).en)"))
-        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(cannotRead(path)) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw Failure(message: notUTF8(path, data))
         }
         return text
+    }
+
+    /// "无法读取“x”：没有这个文件或目录" / "cannot read 'x': no such file or directory".
+    static func cannotRead(_ path: String) -> Text {
+        let why = SystemProblem.text(readProblem(path))
+        return Text(zh: "无法读取“\(path)”：\(why.zh)", en: "cannot read '\(path)': \(why.en)")
     }
 
     /// Why a file could not be read, as an errno: missing, a directory, or not permitted.
@@ -149,8 +154,8 @@ extension FileHandle {
 
 extension DiagnosticRenderer {
     /// A renderer whose "… and N more" is in the user's language.
-    static func forUser(_ sources: [String: String]) -> DiagnosticRenderer {
-        let zh = Environment.language == .zh
+    static func forUser(_ sources: [String: String], language: Language = Environment.language) -> DiagnosticRenderer {
+        let zh = language == .zh
         return DiagnosticRenderer(sources: sources, more: { n in zh ? "… 另有 \(n) 处" : "… and \(n) more" })
     }
 }

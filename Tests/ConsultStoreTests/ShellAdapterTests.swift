@@ -99,7 +99,7 @@ struct ShellAdapterTests {
         // A holder that is gone (no such process here) leaves the consultation free.
         let gone = try SessionStore.open(path: path, holder: LeaseHolder(pid: Int32.max - 1, host: LeaseHolder.current.host))
         #expect(try gone.take(held, force: true) == nil)
-        #expect(try store.holder(of: held) == nil)
+        #expect(try store.liveLeases()[held] == nil)
         #expect(try mine.unfinished().map(\.id) == [held])
     }
 
