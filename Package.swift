@@ -42,7 +42,7 @@ let package = Package(
         ]),
         // Consultations, visits, answers and plans in SQLite (GRDB); never loses an accepted answer.
         .target(name: "ConsultStore", dependencies: [
-            "ConsultEngine", "ConsultPlaybook",
+            "ConsultEngine", "ConsultPlaybook", "ConsultExpression",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // libedit, reached through static inline wrappers (its setters are variadic).

@@ -49,6 +49,8 @@ public struct Plan: Sendable {
     public var funnel: Funnel?
     /// Data gaps the merchant edition leaves out (they change fewer decisions than those shown).
     public var moreUnknowns = 0
+    /// A follow-up visit's plan opens with what moved since the last one; nil for a first visit.
+    public var sinceLastVisit: SinceLastVisit?
 
     public func finding(_ code: String) -> Finding? { findings.first { $0.code == code } }
 
@@ -264,4 +266,50 @@ public struct BaselineBlock: Sendable {
     public var block: String
     public var title: String
     public var facts: [FactLine]
+}
+
+/// What moved since the merchant's last visit, for the plan of a follow-up visit: the last plan's
+/// findings resolved, persisting and new, and its KPIs against the targets now due. Formatted
+/// by whoever compared the visits (the store keeps the last plan); renderers only place it.
+public struct SinceLastVisit: Sendable {
+    public struct KPI: Sendable {
+        public var label: String
+        public var before: String
+        public var now: String
+        /// The target due by now ("≥ 4.6"), "—" when the last plan set none.
+        public var target: String
+        /// nil while today's value is unknown.
+        public var met: Bool?
+
+        public init(label: String, before: String, now: String, target: String, met: Bool?) {
+            self.label = label
+            self.before = before
+            self.now = now
+            self.target = target
+            self.met = met
+        }
+    }
+
+    /// The last visit's date (YYYY-MM-DD).
+    public var date: String
+    public var days: Int?
+    /// 30, 60 or 90: the horizon of the last plan's targets the visit is judged by.
+    public var dueDay: Int
+    /// Finding titles.
+    public var resolved: [String]
+    public var persisting: [String]
+    public var new: [String]
+    public var kpis: [KPI]
+
+    public init(date: String, days: Int?, dueDay: Int, resolved: [String], persisting: [String], new: [String], kpis: [KPI]) {
+        self.date = date
+        self.days = days
+        self.dueDay = dueDay
+        self.resolved = resolved
+        self.persisting = persisting
+        self.new = new
+        self.kpis = kpis
+    }
+
+    public var metCount: Int { kpis.filter { $0.met == true }.count }
 }

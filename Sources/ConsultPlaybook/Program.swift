@@ -114,6 +114,17 @@ public struct DerivedFact: Sendable {
 
 public enum ComparisonOperator: String, Sendable, CaseIterable {
     case greaterOrEqual = ">=", lessOrEqual = "<=", greater = ">", less = "<", equal = "=="
+
+    /// As a document shows it to a person: ≥ ≤ > < =.
+    public var symbol: String {
+        switch self {
+        case .greaterOrEqual: "≥"
+        case .lessOrEqual: "≤"
+        case .greater: ">"
+        case .less: "<"
+        case .equal: "="
+        }
+    }
 }
 
 /// A KPI target such as `>= breakeven_roi * 1.2`: an operator and an expression over facts.

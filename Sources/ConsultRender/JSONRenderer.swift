@@ -12,9 +12,27 @@ public enum JSONRenderer {
 
     public static func render(_ plan: Plan) -> String { document(plan).serialized() }
 
+    /// `interview` (a preliminary plan) and `since_last_visit` (a follow-up visit) appear only
+    /// when they apply, so a first visit's complete plan has the bytes it always had.
     public static func document(_ plan: Plan) -> JSONValue {
-        guard let interview = plan.interview, case .object(var fields) = complete(plan) else { return complete(plan) }
-        fields["interview"] = .object(["answered": .int(interview.answered), "total": .int(interview.total)])
+        guard plan.interview != nil || plan.sinceLastVisit != nil, case .object(var fields) = complete(plan) else { return complete(plan) }
+        if let interview = plan.interview {
+            fields["interview"] = .object(["answered": .int(interview.answered), "total": .int(interview.total)])
+        }
+        if let since = plan.sinceLastVisit {
+            fields["since_last_visit"] = .object([
+                "date": .string(since.date),
+                "days": since.days.map(JSONValue.int) ?? .null,
+                "due_day": .int(since.dueDay),
+                "resolved": .array(since.resolved.map(JSONValue.string)),
+                "persisting": .array(since.persisting.map(JSONValue.string)),
+                "new": .array(since.new.map(JSONValue.string)),
+                "kpis": .array(since.kpis.map { k in
+                    .object(["label": .string(k.label), "before": .string(k.before), "now": .string(k.now),
+                             "target": .string(k.target), "met": k.met.map(JSONValue.bool) ?? .null])
+                }),
+            ])
+        }
         return .object(fields)
     }
 

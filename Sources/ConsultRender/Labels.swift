@@ -74,6 +74,8 @@ public enum Labels {
         case diagnosis, problems, leadsTo, references, peerMedian, peerTop, yours, standing
         case standingTop, standingAbove, standingBelow, whereToFind, score, setAside, assumedMark
         case keyFigures, moreFindings, funnel, decomposition, funnelSteps, reportedGMV, addsUp, doesNotAddUp, peerMedianShort, missingFactors
+        case sinceLastVisit, resolvedFindings, persistingFindings, newFindings, lastVisitCol, nowCol, dueTarget
+        case targetMet, targetMissed, targetUnknown
 
         var pair: (String, String) {
             switch self {
@@ -169,6 +171,16 @@ public enum Labels {
             case .doesNotAddUp: ("对不上，先把数核实（见诊断发现）", "they do not add up: check the numbers first (see the findings)")
             case .peerMedianShort: ("同行中位", "peer median")
             case .missingFactors: ("还缺", "still missing")
+            case .sinceLastVisit: ("自上次拜访以来", "Since the last visit")
+            case .resolvedFindings: ("已解决", "Resolved")
+            case .persistingFindings: ("仍存在", "Still open")
+            case .newFindings: ("新出现", "New")
+            case .lastVisitCol: ("上次", "Last visit")
+            case .nowCol: ("现在", "Now")
+            case .dueTarget: ("到期目标", "Target due")
+            case .targetMet: ("达成", "met")
+            case .targetMissed: ("未达成", "not met")
+            case .targetUnknown: ("待确认", "to confirm")
             }
         }
     }
@@ -187,6 +199,30 @@ public enum Labels {
         case "standard practice": return zh ? "行业通行做法" : "Standard practice"
         default: return nil
         }
+    }
+
+    /// "上次拜访：2026-11-20（相隔 30 天），按上次方案的30天目标对照：已解决 2 项，仍存在 3 项，新出现 1 项；指标达成 2/5。"
+    public static func sinceLastVisitLead(_ s: SinceLastVisit, _ l: Language) -> String {
+        let kpis = s.kpis.isEmpty ? "" : (l == .zh ? "；指标达成 \(s.metCount)/\(s.kpis.count)" : "; KPIs met: \(s.metCount) of \(s.kpis.count)")
+        if l == .zh {
+            let gap = s.days.map { $0 == 0 ? "（同一天）" : "（相隔 \($0) 天）" } ?? ""
+            return "上次拜访 \(s.date)\(gap)，按上次方案的\(s.dueDay)天目标对照：已解决 \(s.resolved.count) 项，仍存在 \(s.persisting.count) 项，新出现 \(s.new.count) 项\(kpis)。"
+        }
+        let gap = s.days.map { $0 == 0 ? " (the same day)" : $0 == 1 ? " (1 day ago)" : " (\($0) days ago)" } ?? ""
+        return "Last visit \(s.date)\(gap), judged by the last plan's day-\(s.dueDay) targets: \(s.resolved.count) resolved, \(s.persisting.count) still open, \(s.new.count) new\(kpis)."
+    }
+
+    /// Finding titles on one line: the first `limit`, then how many more ("……等另外 18 项").
+    public static func titleList(_ titles: [String], limit: Int = 5, _ l: Language) -> String {
+        let shown = titles.prefix(limit).joined(separator: l == .zh ? "；" : "; ")
+        let more = titles.count - min(limit, titles.count)
+        guard more > 0 else { return shown }
+        return shown + (l == .zh ? "……等另外 \(more) 项" : "; and \(more) more")
+    }
+
+    /// A KPI target's state at this visit, as a word.
+    public static func targetState(_ met: Bool?, _ l: Language) -> String {
+        text(met.map { $0 ? .targetMet : .targetMissed } ?? .targetUnknown, l)
     }
 
     /// How many judgements a missing number would decide, in words.
@@ -240,7 +276,7 @@ public enum Labels {
 
     public static func target(_ t: KPITarget?, kind: FactKind?, _ l: Language) -> String {
         guard let t else { return "—" }
-        let op = t.comparison == .equal ? "=" : t.comparison.rawValue.replacing(">=", with: "≥").replacing("<=", with: "≤")
+        let op = t.comparison.symbol
         let value = ValueFormatter.format(.number(t.value), as: kind.map { FactDeclaration(id: "", kind: $0) }, l)
         return "\(op) \(value)"
     }

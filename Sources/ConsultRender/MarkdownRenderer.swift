@@ -47,11 +47,25 @@ struct MarkdownWriter {
     /// A rule code in brackets, in the consultant edition only: merchants read titles, not codes.
     func tag(_ code: String) -> String { model.consultantEdition ? " (\(code))" : "" }
 
+    /// A follow-up visit's opening: what moved since the last one.
+    mutating func sinceLastVisit(_ since: SinceLastVisitView) {
+        heading(3, t(.sinceLastVisit))
+        paragraph(Markdown.escape(since.lead))
+        let moved = [(t(.resolvedFindings), since.resolved), (t(.persistingFindings), since.persisting), (t(.newFindings), since.new)]
+        for (label, titles) in moved { if let titles { line("- **\(label)**\(colon)\(Markdown.escape(titles))") } }
+        line()
+        if since.hasKPIs {
+            table([t(.metric), t(.lastVisitCol), t(.nowCol), t(.dueTarget), t(.standing)],
+                  since.kpis.map { [$0.label, $0.before, $0.now, $0.target, $0.state] }, numeric: [1, 2, 3])
+        }
+    }
+
     mutating func summary() {
         heading(1, "\(model.title)\(colon)\(Markdown.escape(model.merchant))")
         paragraph(model.meta.map { "\($0.label)\(colon)**\(Markdown.escape($0.value))**" }.joined(separator: " · "))
         heading(2, t(.summary))
         paragraph("**\(t(.diagnosis))**\(colon)\(Markdown.escape(model.diagnosis))")
+        if let since = model.sinceLastVisit { sinceLastVisit(since) }
         if model.hasFixFirst {
             line("> **⚠ \(t(.fixFirst))**\(colon)\(t(.fixFirstLead))")
             line(">")

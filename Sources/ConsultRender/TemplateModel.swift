@@ -75,6 +75,31 @@ struct TemplateModel {
     var hasReferences: Bool
     var references: [ReferenceView]
     var referencesAssumed: Bool
+    /// A follow-up visit: what moved since the last one (page 1 opens with it); nil for a first visit.
+    var sinceLastVisit: SinceLastVisitView?
+}
+
+struct SinceLastVisitView {
+    /// KPI rows page 1 has room for; the JSON plan keeps them all.
+    static let kpiRows = 6
+    /// "上次拜访 2026-11-20（相隔 30 天）…：已解决 2 项…" in one sentence.
+    var lead: String
+    /// Finding titles joined; nil when there are none (Mustache treats "" as true).
+    var resolved: String?
+    var persisting: String?
+    var new: String?
+    var hasKPIs: Bool
+    var kpis: [KPIMoveView]
+}
+
+struct KPIMoveView {
+    var label: String
+    var before: String
+    var now: String
+    var target: String
+    /// 达成 / 未达成 / 待确认, and `met`, `missed` or `unknown` for styling.
+    var state: String
+    var stateId: String
 }
 
 struct FunnelView {

@@ -118,6 +118,15 @@ extension TemplateModel {
             FunnelView(decomposition: f.decomposition(fn), reconciliation: f.reconciliation(fn),
                        agreement: fn.addsUp.map { $0 ? "adds-up" : "does-not-add-up" }, steps: f.funnelSteps(fn))
         }
+        sinceLastVisit = plan.sinceLastVisit.map { since in
+            let list = { (titles: [String]) in titles.isEmpty ? nil : Labels.titleList(titles, plan.language) }
+            let kpis = since.kpis.prefix(SinceLastVisitView.kpiRows).map { k in
+                KPIMoveView(label: k.label, before: k.before, now: k.now, target: k.target,
+                            state: Labels.targetState(k.met, plan.language), stateId: k.met.map { $0 ? "met" : "missed" } ?? "unknown")
+            }
+            return SinceLastVisitView(lead: Labels.sinceLastVisitLead(since, plan.language), resolved: list(since.resolved),
+                                      persisting: list(since.persisting), new: list(since.new), hasKPIs: !kpis.isEmpty, kpis: Array(kpis))
+        }
         hasReferences = !references.isEmpty
         referencesAssumed = plan.references.contains(where: \.assumed)
     }

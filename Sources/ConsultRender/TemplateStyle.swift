@@ -52,6 +52,15 @@ enum TemplateStyle {
     .fix-first-lead { font-size: 12.5px; color: var(--ink); font-weight: 400; }
     .fix-first ul { margin: 2px 0 0; }
 
+    /* Since the last visit (a follow-up) */
+    .since-last-visit { border-left: 4px solid var(--accent); background: var(--tint); border-radius: 4px;
+                        padding: 4px 12px 6px; margin: 8px 0; break-inside: avoid; }
+    .since-last-visit h2 { margin-top: 4px; }
+    .since-last-visit .lead { margin: 2px 0; }
+    .since-last-visit ul.moved { margin: 2px 0; padding-left: 18px; }
+    .state-met { font-weight: 700; }
+    .state-missed { color: var(--critical); font-weight: 700; }
+
     /* Where you stand */
     .position { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6px; margin: 0; }
     .position div { background: var(--tint); border-radius: 4px; padding: 5px 9px; }

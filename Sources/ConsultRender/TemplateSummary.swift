@@ -19,6 +19,25 @@ enum TemplateSummary {
     </aside>
     {{/hasFixFirst}}
     <p class="diagnosis"><strong>{{labels.diagnosis}}{{colon}}</strong>{{diagnosis}}</p>
+    {{#sinceLastVisit}}
+    <section class="since-last-visit" aria-label="{{labels.sinceLastVisit}}">
+    <h2>{{labels.sinceLastVisit}}</h2>
+    <p class="lead">{{lead}}</p>
+    <ul class="moved">
+    {{#resolved}}  <li class="resolved"><strong>{{labels.resolvedFindings}}{{colon}}</strong>{{.}}</li>
+    {{/resolved}}{{#persisting}}  <li class="persisting"><strong>{{labels.persistingFindings}}{{colon}}</strong>{{.}}</li>
+    {{/persisting}}{{#new}}  <li class="new"><strong>{{labels.newFindings}}{{colon}}</strong>{{.}}</li>
+    {{/new}}</ul>
+    {{#hasKPIs}}
+    <table class="kpis moved">
+      <thead><tr><th>{{labels.metric}}</th><th class="num">{{labels.lastVisitCol}}</th><th class="num">{{labels.nowCol}}</th><th class="num">{{labels.dueTarget}}</th><th>{{labels.standing}}</th></tr></thead>
+      <tbody>
+    {{#kpis}}    <tr><td>{{label}}</td><td class="num">{{before}}</td><td class="num">{{now}}</td><td class="num">{{target}}</td><td class="state-{{stateId}}">{{state}}</td></tr>
+    {{/kpis}}  </tbody>
+    </table>
+    {{/hasKPIs}}
+    </section>
+    {{/sinceLastVisit}}
     <h2>{{labels.whereYouStand}}</h2>
     <dl class="position">
     {{#position}}  <div><dt>{{label}}</dt><dd>{{value}}</dd></div>

@@ -34,6 +34,10 @@ public struct TextRenderer {
         line()
         line(bold("\(t(.diagnosis))\(colon)") + Labels.diagnosisLine(plan))
         line()
+        if let since = plan.sinceLastVisit {
+            for l in sinceLastVisit(since, l) { line(l) }
+            line()
+        }
         if !plan.fixFirst.isEmpty {
             let titles = plan.fixFirst.compactMap { plan.finding($0).map { $0.title + tag($0.code) } }
             line(paint("⚠ \(t(.fixFirst))\(colon)" + titles.joined(separator: l == .zh ? "；" : "; "), "31;1"))
@@ -144,6 +148,23 @@ public struct TextRenderer {
         line()
         line("\(t(.nextReview))\(colon)\(plan.reviewDate ?? t(.reviewInDays))")
         return TerminalText.safe(out)  // names and cells cannot steer the terminal
+    }
+
+    /// A follow-up visit's opening section (also what the shell's `.followup` shows).
+    public func sinceLastVisit(_ since: SinceLastVisit, _ l: Language) -> [String] {
+        func t(_ k: Labels.Key) -> String { Labels.text(k, l) }
+        let colon = l == .zh ? "：" : ": "
+        let title = t(.sinceLastVisit)
+        var out = [bold(title), String(repeating: "─", count: min(78, max(8, DisplayWidth.of(title)))), Labels.sinceLastVisitLead(since, l)]
+        for (key, titles) in [(Labels.Key.resolvedFindings, since.resolved), (.persistingFindings, since.persisting), (.newFindings, since.new)]
+        where !titles.isEmpty {
+            out.append("  \(t(key))\(colon)" + Labels.titleList(titles, l))
+        }
+        if !since.kpis.isEmpty {
+            let rows = since.kpis.prefix(SinceLastVisitView.kpiRows).map { [$0.label, $0.before, $0.now, $0.target, Labels.targetState($0.met, l)] }
+            table([[t(.metric), t(.lastVisitCol), t(.nowCol), t(.dueTarget), t(.standing)]] + rows) { out.append("  " + $0) }
+        }
+        return out
     }
 
     func table(_ rows: [[String]], _ line: (String) -> Void) {

@@ -4,7 +4,7 @@ import ConsultPlaybook
 /// table, so a command cannot exist without its help (a test checks every one has both texts).
 public enum CommandName: String, CaseIterable, Sendable {
     case help, back, skip, goto, review, findings, set, unset, note, source, load, why, whynot, whatif, plan, export, answers, save, sessions, open,
-         read, lang, echo, bail, reload, quit
+         followup, read, output, lang, echo, bail, reload, quit
 
     /// Other spellings people reach for.
     static let aliases: [String: CommandName] = ["exit": .quit, "q": .quit, "h": .help, "?": .help, "whyNot": .whynot]
@@ -43,8 +43,10 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .save: ".save transcript FILE"
         case .sessions: ".sessions [MERCHANT]"
         case .open: ".open ID [take]"
+        case .followup: ".followup [MERCHANT]"
         case .lang: ".lang zh|en"
         case .read: ".read FILE"
+        case .output: ".output [FILE]"
         case .echo: ".echo on|off"
         case .bail: ".bail on|off"
         case .reload: ".reload"
@@ -74,8 +76,10 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .save: Text(zh: "把这次咨询写成可以重放的记录（每行“问题=答案”）", en: "write this consultation as a transcript to replay (one fact=value per line)")
         case .sessions: Text(zh: "列出保存的咨询（* 是当前这次）", en: "list the stored consultations (* marks this one)")
         case .open: Text(zh: "打开一次保存的咨询，接着问", en: "open a stored consultation and go on with it")
+        case .followup: Text(zh: "回访：对照这个商家上次拜访，看哪些问题解决了、哪些还在、指标达没达标", en: "a follow-up visit: what moved since the merchant's last visit (findings, KPIs against its targets)")
         case .lang: Text(zh: "切换语言", en: "switch language")
         case .read: Text(zh: "把文件里的每一行当作输入（如 .save transcript 写的记录）", en: "take each line of a file as typed (e.g. a transcript .save wrote)")
+        case .output: Text(zh: "之后命令的输出写入文件；不给文件名回到屏幕", en: "send what commands print to a file; without FILE, back to the screen")
         case .echo: Text(zh: "读入的每一行是否在提示符后显示（重放记录时用）", en: "print each line read after its prompt (replaying a transcript)")
         case .bail: Text(zh: "遇到第一行出错是否停下（退出状态 1）", en: "stop at the first refused line (exit status 1)")
         case .reload: Text(zh: "重新读取手册，保留仍然有效的答案", en: "re-read the playbooks, keeping the answers they still accept")
@@ -108,9 +112,13 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .sessions: Text(zh: "每次咨询：编号、日期、商家、已答/适用题数、是否结束。给商家名的一部分只列那家。例：.sessions 卡丹", en: "Each consultation: number, date, merchant, answered of the questions that apply, ended or not. Part of a merchant's name lists only that one. e.g. .sessions Kadan")
         case .open: Text(zh: "载入它的答案和笔记，从没答的题接着问；当前这次保留为未结束。另一个窗口正开着它时不打开，加 take 接手（那个窗口就不再写入它）。例：.open 12",
                          en: "Loads its answers and notes and goes on at the first question not answered; the one on screen stays open. One open in another window is not opened; add take to take it over (that window stops writing to it). e.g. .open 12")
+        case .followup: Text(zh: "商家名已经问过时，列出自上次拜访以来的变化（方案开头也有）。还没开始时 .followup 商家名 按回访开始：每题显示上次的答案，回车沿用，有变化就输入新值。启动时也可以 consult --follow-up 商家名。",
+                             en: "Once the merchant is named, lists what moved since the last visit (the plan opens with it too). Before that, .followup MERCHANT starts a follow-up: each question shows the last visit's answer; Enter keeps it, or type what changed. Also consult --follow-up MERCHANT at start.")
         case .lang: Text(zh: "例：.lang en", en: "e.g. .lang zh")
         case .read: Text(zh: "每行显示在提示符后；出错的行按“文件 第 N 行”报出。答案文件请用 .load。",
                          en: "Each line is shown after its prompt; a refused line is named by file and line. For an answers file use .load.")
+        case .output: Text(zh: "和 psql 的 \\o 一样：.plan、.review、.findings、.sessions 等命令的输出写进文件（不带颜色），问题、提示和错误还在屏幕上。文件会被覆盖。例：.output 卡丹路笔记.txt",
+                           en: "As psql's \\o: what .plan, .review, .findings, .sessions … print goes to the file (no colour); questions, prompts and errors stay on screen. The file is overwritten. e.g. .output notes.txt")
         case .echo: Text(zh: "和 --echo 一样，可以随时开关。", en: "As --echo, switched at any point.")
         case .bail: Text(zh: "和 --bail 一样，可以随时开关；脚本里先 .bail on，关键的几行出错就不会往下答。",
                          en: "As --bail, switched at any point: a script turns it on so that a refused key line stops it.")

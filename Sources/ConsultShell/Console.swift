@@ -25,7 +25,15 @@ final class Console {
         self.captured = capture ? "" : nil
     }
 
-    var color: Bool { terminal.color }
+    /// `.output FILE`: the file command output goes to instead of the screen.
+    var file: GrowingFile?
+    /// Set by the shell while a command runs, so questions, prompts and errors stay on screen.
+    var toFile = false
+    /// Why writing to the `.output` file failed, once; the shell says it and goes back to the screen.
+    var fileProblem: AtomicFile.Failure?
+
+    private var writingToFile: Bool { toFile && file != nil }
+    var color: Bool { terminal.color && !writingToFile }
     var width: Int { terminal.width }
     var interactive: Bool { terminal.interactive }
 
@@ -47,10 +55,20 @@ final class Console {
     /// Writes raw text to stdout (a rendered plan already ends in a newline).
     func raw(_ text: String) { emit(1, text) }
 
+    /// Long output (a plan, `.review`): through the pager when it does not fit the window at a
+    /// terminal, else written as `raw` (to the `.output` file, a pipe, or a short screen).
+    func page(_ text: String) {
+        guard !muted, captured == nil, !writingToFile, let pager = terminal.pager,
+              text.reduce(0, { $1 == "\n" ? $0 + 1 : $0 }) > terminal.height - 2,
+              Pager.show(TerminalText.safe(text), command: pager) else { return raw(text) }
+        // Ctrl-C in the pager is the pager's: it does not cancel what comes after.
+        Interruption.clear()
+    }
+
     /// Errors go to stderr on a pipe (so a script's output stays clean) and to stdout on a terminal
     /// (so they interleave with what the user typed).
     func error(_ text: String) {
-        emit(interactive ? 1 : 2, paint(text, .red) + "\n")
+        emit(interactive ? 1 : 2, paint(text, .red) + "\n", screen: true)
     }
 
     func paint(_ text: String, _ style: Style) -> String {
@@ -60,8 +78,34 @@ final class Console {
     /// Output of a command stops at Ctrl-C (a long listing), until the shell clears it.
     var muted: Bool { Interruption.requested }
 
-    private func emit(_ fd: Int32, _ text: String) {
+    /// Output held back by `paged` to go through the pager at once.
+    private var held: String?
+
+    /// Runs `body` and shows what it printed through `page` (a listing that may be long).
+    func paged(_ body: () -> Void) {
+        guard terminal.pager != nil, captured == nil, !writingToFile, held == nil else { return body() }
+        held = ""
+        body()
+        let text = held ?? ""
+        held = nil
+        page(text)
+    }
+
+    private func emit(_ fd: Int32, _ text: String, screen: Bool = false) {
         if muted { return }
+        if fd == 1, !screen, held != nil {
+            held! += text
+            return
+        }
+        if fd == 1, !screen, writingToFile, let file {
+            do {
+                try file.append(TerminalText.safe(text, keepColour: false))
+            } catch {
+                fileProblem = error
+                self.file = nil
+            }
+            return
+        }
         if captured != nil {
             captured! += text
             return

@@ -1,6 +1,7 @@
 import ConsultEngine
 import ConsultExpression
 import ConsultPlaybook
+import ConsultRender
 import ConsultStore
 
 /// One consultation in memory: who it is for, the answers as given, and the program they are read
@@ -19,6 +20,9 @@ public final class Consultation {
     /// Where answers filled in from a file came from ("compass_live.xlsx 第3行"), by fact; an
     /// answer changed by hand afterwards is no longer the file's.
     public var origins: [String: String] = [:]
+    /// The merchant's visit before this one, for a follow-up: its answers are offered question by
+    /// question, and the plan opens with what moved since. Nil for a first visit.
+    public var lastVisit: LastVisit?
     /// `.note`s of this consultation, oldest first.
     public private(set) var notes: [String] = []
     /// The JSON of the plan last kept, so ending right after an export does not keep it twice.
@@ -124,8 +128,24 @@ public final class Consultation {
     }
 
     public func plan(_ diagnosis: Diagnosis) -> Plan {
-        Planner(engine: engine, consultVersion: consultVersion)
+        var plan = Planner(engine: engine, consultVersion: consultVersion)
             .plan(diagnosis, merchant: merchant ?? MerchantInfo(name: ""), language: language)
+        plan.sinceLastVisit = sinceLastVisit(plan)
+        return plan
+    }
+
+    /// What moved since the last visit, judged by the plan the merchant was given then (the
+    /// same comparison `consult diff` makes between two stored visits).
+    private func sinceLastVisit(_ plan: Plan) -> SinceLastVisit? {
+        guard let last = lastVisit, let now = try? PlanSummary.decode(JSONRenderer.render(plan)) else { return nil }
+        let id = store.session ?? SessionID(last.id.rawValue + 1)
+        let info = merchant ?? MerchantInfo(name: last.visit.session.merchant.name)
+        let session = SessionSummary(id: id, merchant: MerchantInfo(name: info.name, consultant: info.consultant, date: info.date ?? last.day),
+                                     language: language, startedAt: "", lastActivity: "", answerCount: answers.raw.count, planCount: 0)
+        let diff = VisitDiff(last.visit, Visit(session: session, plan: now, values: engine.facts(answers), planSaved: true), program: program)
+        // A visit dated before the one it follows (a date typed wrong) is not "since" it.
+        guard diff.earlier.session.id == last.id else { return nil }
+        return VisitWording(program: program, language: language).sinceLastVisit(diff)
     }
 
     /// Swaps in re-read playbooks and keeps every answer they still accept; returns the others

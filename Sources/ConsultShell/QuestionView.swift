@@ -10,7 +10,8 @@ struct QuestionView {
     let language: Language
     let width: Int
 
-    func lines(current: Answers, paint: (String, Style) -> String) -> [String] {
+    /// `last`: the answers of the merchant's last visit (a follow-up), shown beside each question.
+    func lines(current: Answers, last: Answers? = nil, paint: (String, Style) -> String) -> [String] {
         var out = Wrap.lines(question.prompt[language], width: width).map { paint($0, .bold) }
         let hint = (question.label.map { [$0[language]] } ?? []) + [question.id] + accepts
         out += Wrap.items(hint, width: width).map { paint($0, .dim) }
@@ -25,6 +26,11 @@ struct QuestionView {
             let keep = language == .zh ? "（回车保留）" : " (Enter keeps it)"
             let now = language == .zh ? "当前：" : "Now: "
             out.append("  " + paint(now + shown + keep, .cyan))
+        }
+        if let last, last.raw[question.id] != nil {
+            let shown = question.fact.shown(last[question.id], language)
+            let keep = current.raw[question.id] != nil ? "" : (language == .zh ? "（回车沿用）" : " (Enter keeps it)")
+            out.append("  " + paint((language == .zh ? "上次：" : "Last visit: ") + shown + keep, .cyan))
         }
         return out
     }

@@ -1,4 +1,5 @@
 import ConsultDiagnostics
+import ConsultEngine
 import ConsultExpression
 import ConsultPlaybook
 
@@ -7,11 +8,13 @@ extension Shell {
     /// An empty line keeps an answer already given and means "unknown" for a new question
     /// (as an empty cell does in an answers file).
     func answer(_ question: Question, _ text: String) {
-        let raw = text.trimmed
+        var raw = text.trimmed
         if raw.isEmpty, consultation.answers.raw[question.id] != nil {
             moveOn()
             return
         }
+        // A follow-up visit: Enter keeps what the merchant said last time.
+        if raw.isEmpty, let last = consultation.lastVisit?.answers.raw[question.id] { raw = last }
         guard record(question, raw, retype: text) else { return }
         moveOn()
     }
@@ -147,7 +150,7 @@ extension Shell {
             return
         }
         let value = String(command.rest.dropFirst(name.count)).trimmed
-        if name == "merchant" || name == "consultant" {
+        if name == "merchant" || name == "consultant" || name == "date" {
             setSession(name, value)
             return
         }
@@ -159,17 +162,32 @@ extension Shell {
         record(question, value, retype: ".set \(question.id) \(value)", echo: true)
     }
 
+    /// `.set merchant|consultant|date VALUE`: who and when, kept with the consultation.
     private func setSession(_ field: String, _ value: String) {
         guard !value.isEmpty else {
-            fail(t("名称不能为空", "the name cannot be empty"))
+            fail(field == "date" ? t("缺少日期。可填：2026-11-20 这样的日期", "missing the date. Accepted: a date such as 2026-11-20")
+                                 : t("名称不能为空", "the name cannot be empty"))
             return
         }
         var info = consultation.merchant ?? MerchantInfo(name: "", consultant: options.consultant, date: options.date)
-        if field == "merchant" { info.name = value } else { info.consultant = value }
+        switch field {
+        case "merchant": info.name = value
+        case "consultant": info.consultant = value
+        default:
+            guard let date = CivilDate(value.replacing("/", with: "-")), date.description.count == 10 else {
+                return fail(t("日期：“\(value)” 不是日期。可填：2026-11-20 这样的日期", "date: '\(value)' is not a date. Accepted: a date such as 2026-11-20"))
+            }
+            info.date = date.description
+        }
         consultation.name(info)
         unsaved = true
         headerShown = nil
-        console.say("  " + (field == "merchant" ? t("已记 商家：", "Set merchant: ") : t("已记 顾问：", "Set consultant: ")) + value, .dim)
+        let label = field == "merchant" ? t("已记 商家：", "Set merchant: ") : field == "consultant" ? t("已记 顾问：", "Set consultant: ") : t("已记 拜访日期：", "Set visit date: ")
+        console.say("  " + label + (field == "date" ? info.date ?? value : value), .dim)
+        if field == "merchant" {
+            consultation.lastVisit = findLastVisit(of: value)
+            if let last = consultation.lastVisit { announceFollowUp(last) }
+        }
     }
 
     /// `.unset FACT`: the answer is taken back and the question will be asked again.

@@ -17,13 +17,16 @@ extension Shell {
         let shown = headerShown, errors = errorCount
         headerShown = nil
         defer { if errorCount > errors { headerShown = shown } }
+        // Under `.output FILE` what a command prints goes to the file; `.output` itself talks to the screen.
+        console.toFile = name != .output
+        defer { console.toFile = false; reportOutputProblem() }
         switch name {
-        case .help: help(command.arguments.first)
+        case .help: console.paged { help(command.arguments.first) }
         case .back: back()
         case .skip: command.arguments.isEmpty ? skip() : skipBlock(command)
         case .goto: goto(command)
-        case .review: review()
-        case .findings: showFindings()
+        case .review: console.paged { review() }
+        case .findings: console.paged { showFindings() }
         case .set: set(command)
         case .unset: unset(command)
         case .note: note(command)
@@ -36,10 +39,12 @@ extension Shell {
         case .export: export(command)
         case .answers: writeAnswers(command)
         case .save: saveTranscript(command)
-        case .sessions: listSessions(command)
+        case .sessions: console.paged { listSessions(command) }
         case .open: openCommand(command)
+        case .followup: followUpCommand(command)
         case .lang: switchLanguage(command)
         case .read: readFile(command)
+        case .output: redirectOutput(command)
         case .echo: toggle(command) { self.options.echo = $0 }
         case .bail: toggle(command) { self.options.bail = $0 }
         case .reload: reloadPlaybooks()
@@ -195,5 +200,32 @@ extension Shell {
             reportStoreProblems()
             if finished { return }
         }
+    }
+
+    /// `.output FILE` sends what commands print to FILE (no colour, appended as it comes) until
+    /// `.output` alone brings it back to the screen; questions, prompts and errors stay on screen.
+    func redirectOutput(_ command: CommandInput) {
+        guard command.arguments.count <= 1 else { return fail(t("用法：", "usage: ") + CommandName.output.usage) }
+        if let file = console.file {
+            console.file = nil
+            do { try file.close() } catch { return fail(error.message(language)) }
+            if command.arguments.isEmpty { console.say(t("输出回到屏幕（已写入 \(file.path)）。", "Output is back on the screen (written to \(file.path))."), .dim) }
+        } else if command.arguments.isEmpty {
+            return console.say(t("输出已经在屏幕上；.output 文件名 写入文件。", "Output is on the screen; .output FILE writes it to a file."), .dim)
+        }
+        guard let path = command.arguments.first else { return }
+        do {
+            console.file = try GrowingFile(creating: FileOutput.expand(path))
+        } catch {
+            return fail(error.message(language))
+        }
+        console.say(t("之后命令的输出写入 \(path)；.output 回到屏幕。", "Command output now goes to \(path); .output brings it back."), .dim)
+    }
+
+    /// A failed write to the `.output` file is said once, and output goes back to the screen.
+    func reportOutputProblem() {
+        guard let problem = console.fileProblem else { return }
+        console.fileProblem = nil
+        console.error(t("错误：", "error: ") + problem.message(language) + t("；输出回到屏幕", "; output is back on the screen"))
     }
 }

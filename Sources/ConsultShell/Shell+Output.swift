@@ -40,7 +40,7 @@ extension Shell {
 
     func showPlan() {
         let width = console.width
-        console.raw(Wrap.document(TextRenderer(color: console.color, width: width).render(currentPlan()), width: width))
+        console.page(Wrap.document(TextRenderer(color: console.color, width: width).render(currentPlan()), width: width))
     }
 
     /// `.export FORMAT [FILE]`: every format `consult run` writes, through the same

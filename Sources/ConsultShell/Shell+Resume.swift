@@ -11,6 +11,10 @@ extension Shell {
             fill(prefill)
         } else if let request = options.resume {
             resume(request)
+        } else if let name = options.followUp {
+            // `--follow-up NAME`: a new consultation of a merchant the database knows.
+            guard ensureLoaded() else { return }
+            if !startFollowUp(name) { refuseStart(nil) }
         } else if reader.isInteractive {
             offerResume()
         }

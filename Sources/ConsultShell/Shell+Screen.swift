@@ -41,7 +41,7 @@ extension Shell {
         default:
             guard let question = currentQuestion else { return }
             let view = QuestionView(question: question, language: language, width: console.width)
-            console.lines(view.lines(current: consultation.answers, paint: console.paint))
+            console.lines(view.lines(current: consultation.answers, last: consultation.lastVisit?.answers, paint: console.paint))
         }
     }
 
@@ -71,8 +71,20 @@ extension Shell {
             fail(t("商家名称不能为空；随便一个能认出这家店的名字即可", "the merchant's name cannot be empty; any name that identifies the shop will do"))
             return
         }
-        consultation.name(MerchantInfo(name: name, consultant: options.consultant, date: options.date))
+        // A merchant seen before makes this a follow-up visit: its last visit is taken up.
+        let last = findLastVisit(of: name)
+        let consultant = options.consultant ?? last?.visit.session.merchant.consultant
+        consultation.name(MerchantInfo(name: name, consultant: consultant, date: options.date))
+        consultation.lastVisit = last
         unsaved = true
+        // Who and when go on the plan: said once, with how to change them (a consultant without
+        // a configured name is told how to put one on the plan, not stopped by a question).
+        if reader.isInteractive {
+            let who = consultant.map { t("顾问：\($0)", "Consultant: \($0)") } ?? t("顾问：未填", "Consultant: not given")
+            console.say(who + t(" · 拜访日期：\(options.date ?? "—")（.set consultant 姓名 / .set date 日期 可改）",
+                                " · visit date: \(options.date ?? "—") (.set consultant NAME / .set date DATE change them)"), .dim)
+        }
+        if let last { announceFollowUp(last) }
     }
 
     /// Said once when the last question has been answered.

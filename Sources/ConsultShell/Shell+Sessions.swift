@@ -50,12 +50,14 @@ extension Shell {
         let (answers, dropped) = AnswerLog.answers(stored.answers, program: program)
         consultation.restore(merchant: stored.merchant.name.isEmpty ? nil : stored.merchant, answers: answers,
                              notes: stored.notes.map(\.text), plan: stored.latestPlan?.json)
+        consultation.lastVisit = findLastVisit(of: stored.merchant.name)
         pinned = nil
         prefill = nil
         headerShown = nil
         unsaved = false
         lastDiagnosis = consultation.diagnosis()
         reportOpened(stored, dropped: dropped, previous: previous)
+        if let last = consultation.lastVisit { announceFollowUp(last) }
         return true
     }
 

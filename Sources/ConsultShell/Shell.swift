@@ -131,6 +131,8 @@ public final class Shell {
             if record(question, value, retype: text) { moveOn() }
         } else if let question = currentQuestion {
             answer(question, text)
+        } else if text.trimmed.isEmpty {
+            return  // Enter after the last question: nothing to answer, nothing wrong
         } else {
             fail(t("访谈已经完成。命令以 . 开头，输入 .help 查看；改答案用 .goto 或 .set",
                    "The interview is complete. Commands start with '.': .help lists them; change answers with .goto or .set"))

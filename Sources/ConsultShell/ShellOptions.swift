@@ -71,6 +71,8 @@ public struct ShellOptions: Sendable {
     /// Why there is no database when one was wanted (no HOME to put it in), said at start.
     public var databaseProblem: String?
     public var resume: ResumeRequest?
+    /// `--follow-up MERCHANT`: start a follow-up visit of a merchant the database knows.
+    public var followUp: String?
     /// Prints `.export pdf`; it lives in the executable, which owns processes (headless Chromium).
     public var printer: (any PDFPrinter)?
     /// Answers to start from (`consult --from FILE`).

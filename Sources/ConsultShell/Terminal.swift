@@ -19,6 +19,15 @@ public struct Terminal: Sendable {
     }
     private var fixedWidth: Int
     private var followsWindow = false
+    /// The pager long output goes through at a terminal (`Pager.command`); nil prints it.
+    public var pager: String?
+
+    /// Rows of the window now; 24 when it cannot be read.
+    public var height: Int {
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row >= 5 else { return 24 }
+        return Int(size.ws_row)
+    }
 
     public init(interactive: Bool, color: Bool, width: Int) {
         self.interactive = interactive
@@ -33,6 +42,7 @@ public struct Terminal: Sendable {
         let dumb = environment["TERM"] == "dumb"
         var terminal = Terminal(interactive: interactive, color: interactive && !noColor && !dumb, width: 80)
         terminal.followsWindow = interactive
+        terminal.pager = interactive ? Pager.command(environment: environment) : nil
         return terminal
     }
 

@@ -63,3 +63,14 @@ public final class MemoryConsultationStore: ConsultationStore {
         throw StoreError(operation: Text(zh: "打开咨询", en: "open a consultation"), path: "", problem: .noSuchSession(id))
     }
 }
+
+extension ConsultationStore {
+    /// The merchant's visit a follow-up is judged against: the latest consultation of exactly
+    /// this name, with answers, started before `current` (before any, for one not started yet).
+    public func previousVisit(of merchant: String, before current: SessionID?) throws -> SessionSummary? {
+        try sessions(merchant: merchant).last { summary in
+            summary.merchant.name == merchant && summary.answerCount > 0
+                && current.map { summary.id.rawValue < $0.rawValue } ?? true
+        }
+    }
+}

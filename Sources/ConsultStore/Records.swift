@@ -30,6 +30,18 @@ public struct SessionSummary: Sendable, Hashable {
     public var answerCount: Int
     public var planCount: Int
 
+    public init(id: SessionID, merchant: MerchantInfo, language: Language, startedAt: String, finishedAt: String? = nil,
+                lastActivity: String, answerCount: Int, planCount: Int) {
+        self.id = id
+        self.merchant = merchant
+        self.language = language
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.lastActivity = lastActivity
+        self.answerCount = answerCount
+        self.planCount = planCount
+    }
+
     public var isFinished: Bool { finishedAt != nil }
     /// The visit's date, or the day it was started when none was given.
     public var day: String { merchant.date ?? String(startedAt.prefix(10)) }

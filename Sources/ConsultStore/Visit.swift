@@ -39,14 +39,7 @@ enum DayCount {
         return y - x
     }
 
-    /// Howard Hinnant's days_from_civil.
     static func number(_ text: String) -> Int? {
-        guard let date = CivilDate(String(text.prefix(10))) else { return nil }
-        let y = date.month <= 2 ? date.year - 1 : date.year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (date.month > 2 ? date.month - 3 : date.month + 9) + 2) / 5 + date.day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        CivilDate(String(text.prefix(10)))?.days
     }
 }

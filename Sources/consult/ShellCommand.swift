@@ -30,6 +30,9 @@ struct Shell: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Take up a stored consultation: its number, or 'last' for the most recent unfinished one. Without it a terminal offers to resume.", valueName: "ID|last"))
     var resume: String?
 
+    @Option(name: .customLong("follow-up"), help: ArgumentHelp("Start a follow-up visit of a merchant in the database (its name or an unambiguous part): each question shows the last visit's answer, and the plan opens with what moved since.", valueName: "MERCHANT"))
+    var followUp: String?
+
     @Flag(name: .long, help: "Keep this consultation in memory only: nothing is written to the database.")
     var noStore = false
 
@@ -49,6 +52,9 @@ struct Shell: ParsableCommand {
         if noStore, resume != nil { throw ValidationError("--resume reads the database, which --no-store leaves out") }
         if noStore, store.db != nil { throw ValidationError("--db and --no-store contradict each other; give one") }
         if row != nil, from == nil { throw ValidationError("--row chooses a row of --from FILE; give --from too") }
+        if followUp != nil, resume != nil || from != nil || noStore {
+            throw ValidationError("--follow-up starts a new visit from the merchant's last one in the database; it goes with neither --resume, --from nor --no-store")
+        }
         if from != nil, resume != nil { throw ValidationError("--from starts a new consultation and --resume takes up a stored one; give one") }
     }
 
@@ -76,7 +82,7 @@ struct Shell: ParsableCommand {
         if let path = options.database {
             do {
                 // Taking one up never creates a database: there is nothing in a new one to take up.
-                let store = try SessionStore.open(path: path, create: options.resume == nil)
+                let store = try SessionStore.open(path: path, create: options.resume == nil && options.followUp == nil)
                 return .store(SQLiteConsultationStore(store: store, language: options.language))
             } catch {
                 return .memory(problem: Language.withoutErrorPrefix((error as? StoreError)?.message(options.language) ?? "\(error)"))
@@ -92,6 +98,7 @@ struct Shell: ParsableCommand {
                                         echo: echo, bail: bail, date: Self.today(),
                                         resume: resume.flatMap(ResumeRequest.init(argument:)), printer: OnDemandChromiumPrinter())
         shellOptions.prefillReader = Self.readPrefill
+        shellOptions.followUp = followUp
         shellOptions.consultant = Config.current.consultant
         // `--from` needs the playbooks before the first prompt; they are loaded once, here, and
         // handed to the shell instead of being loaded again in the background.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConsultPlaybook
+import ConsultShell
 import ConsultRender
 import ConsultStore
 import Foundation

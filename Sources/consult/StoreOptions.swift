@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConsultEngine
 import ConsultPlaybook
+import ConsultShell
 import ConsultStore
 import Foundation
 
@@ -42,21 +43,8 @@ extension SessionID: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
 
-/// A stored consultation turned back into a plan with the current playbooks, as `consult run`
-/// would make it from the answers file `consult answers` writes.
-struct StoredPlanMaker {
-    let program: Program
-
-    /// The language and playbook subset of the last saved plan unless `language` is given.
-    func plan(_ session: StoredSession, language: Language? = nil) -> (plan: Plan, dropped: [StoredAnswer]) {
-        let (answers, dropped) = AnswerLog.answers(session.answers, program: program)
-        let only = session.latestPlan?.only.map(Set.init)
-        let engine = Engine(program: program, only: only)
-        let language = language ?? session.latestPlan?.language ?? session.summary.language
-        let plan = Planner(engine: engine, consultVersion: Consult.version)
-            .plan(engine.diagnose(answers), merchant: session.merchant, language: language)
-        return (plan, dropped)
-    }
+extension StoredPlanMaker {
+    init(program: Program) { self.init(program: program, consultVersion: Consult.version) }
 
     /// A warning for answers today's playbooks no longer accept; they are left out of the plan.
     static func warning(_ dropped: [StoredAnswer], session: SessionID) -> String? {

@@ -1,6 +1,7 @@
 import ConsultEngine
 import ConsultExpression
 import ConsultPlaybook
+import ConsultShell
 import ConsultRender
 import ConsultStore
 import Foundation
@@ -13,14 +14,9 @@ struct VisitLoader {
 
     func visit(_ id: SessionID) throws -> Visit {
         let stored = try storeCall { try database.session(id) }
-        let (answers, dropped) = AnswerLog.answers(stored.answers, program: program)
+        let (visit, _, dropped) = try StoredPlanMaker(program: program).visit(stored)
         if let warning = StoredPlanMaker.warning(dropped, session: id) { FileHandle.writeError(warning) }
-        let values = Engine(program: program).facts(answers)
-        if let saved = stored.latestPlan, let plan = try? PlanSummary.decode(saved.json) {
-            return Visit(session: stored.summary, plan: plan, values: values, planSaved: true)
-        }
-        let json = JSONRenderer.render(StoredPlanMaker(program: program).plan(stored).plan)
-        return Visit(session: stored.summary, plan: try PlanSummary.decode(json), values: values, planSaved: false)
+        return visit
     }
 }
 
@@ -55,25 +51,8 @@ struct VisitText {
         return "[\(severity)] \(f.code) \(f.title)"
     }
 
-    /// A KPI's value shown as its fact is shown in a plan.
-    func measure(_ metric: String, _ value: Number?) -> String {
-        guard let value else { return "—" }
-        let fact = program.metric(metric)?.fact ?? metric
-        return StoreText.value(.number(value), fact: fact, program: program, language)
-    }
-
-    func change(_ metric: String, _ delta: Number?) -> String {
-        guard let delta else { return "—" }
-        let fact = program.metric(metric)?.fact ?? metric
-        switch program.declaration(of: fact)?.kind {
-        case .percent?: return StoreText.signed(delta.rounded(places: 2)) + " pp"
-        case .money?: return (delta < 0 ? "" : "+") + ValueFormatter.money(delta, language)
-        default: return StoreText.signed(delta.rounded(places: 2))
-        }
-    }
-
-    func target(_ check: VisitDiff.TargetCheck, metric: String) -> String {
-        let mark = check.met.map { $0 ? "✓" : "✗" } ?? "?"
-        return check.comparison.rawValue + " " + measure(metric, check.value) + " " + mark
-    }
+    var wording: VisitWording { VisitWording(program: program, language: language) }
+    func measure(_ metric: String, _ value: Number?) -> String { wording.measure(metric, value) }
+    func change(_ metric: String, _ delta: Number?) -> String { wording.change(metric, delta) }
+    func target(_ check: VisitDiff.TargetCheck, metric: String) -> String { wording.target(check, metric: metric) }
 }

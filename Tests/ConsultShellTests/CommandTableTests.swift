@@ -17,7 +17,8 @@ import Testing
                       "plan", "export", "answers", "lang", "reload", "quit",
                       "sessions", "open", "note", "source",  // issue 5
                       "load",  // issue 12
-                      "save", "findings", "echo", "bail", "read"]  // issue 14: transcripts that do not shift, the compact diagnosis
+                      "save", "findings", "echo", "bail", "read",  // issue 14: transcripts that do not shift, the compact diagnosis
+                      "followup", "output"]  // issue 14: the visit, not just the interview; psql habits
         #expect(Set(CommandName.allCases.map(\.rawValue)) == Set(listed))
     }
 

@@ -34,6 +34,8 @@ enum Fixtures {
         var env: [String: String] = [
             "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm",
             "HOME": state.path, "XDG_STATE_HOME": state.appendingPathComponent("state").path,
+            // No pager unless a test is about paging: a listing must not wait in `less`.
+            "PAGER": "",
         ]
         if !color { env["NO_COLOR"] = "1" }
         return env

@@ -36,10 +36,15 @@ import Testing
         assertSnapshot(Self.stable(plan, dir), golden: "Tests/ConsultShellTests/Recorded/plan-\(language).md")
     }
 
-    /// What differs from run to run: the temporary directory and today's date.
+    /// What differs from run to run: the temporary directory, today's date and the review date
+    /// the plan sets 30 days on.
     static func stable(_ text: String, _ dir: URL) -> String {
-        let today = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        let date = String(format: "%04d-%02d-%02d", today.year ?? 0, today.month ?? 0, today.day ?? 0)
-        return text.replacingOccurrences(of: dir.path, with: "$DIR").replacingOccurrences(of: date, with: "$TODAY")
+        func day(_ offset: Int) -> String {
+            let calendar = Calendar(identifier: .gregorian)
+            let c = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: offset, to: Date())!)
+            return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        }
+        return text.replacingOccurrences(of: dir.path, with: "$DIR").replacingOccurrences(of: day(0), with: "$TODAY")
+            .replacingOccurrences(of: day(30), with: "$TODAY+30")
     }
 }
