@@ -44,7 +44,7 @@ struct VisitCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("卡丹路: 2 visits"))
         #expect(r.stdout.contains("1. 2026-11-20 · 李顾问 · consultation 1"))
-        #expect(r.stdout.contains("stage: growth · type: mid-tier (waist) merchant"))
+        #expect(r.stdout.contains("stage: growth · type: mid-tier merchant"))
         #expect(r.stdout.contains("critical/high findings (11)") && r.stdout.contains("critical/high findings (6)"))
         let rating = try #require(r.stdout.split(separator: "\n").first { $0.contains("Store score (points)") })
         #expect(rating.contains("4.4") && rating.contains("4.58"))
