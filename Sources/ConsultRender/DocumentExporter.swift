@@ -4,6 +4,8 @@ import Foundation
 /// The document formats a plan can be exported to.
 public enum DocumentFormat: String, Sendable, CaseIterable {
     case text, md, html, pdf, json
+    /// A long image (长图) of the phone-width page, 750 px wide: what WeChat previews and forwards.
+    case png
 
     public var fileExtension: String { self == .text ? "txt" : rawValue }
 
@@ -17,39 +19,46 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         case "html", "htm": self = .html
         case "pdf": self = .pdf
         case "json": self = .json
+        case "png": self = .png
         default: return nil
         }
     }
 
     /// Bytes that make no sense on a terminal.
-    public var isBinary: Bool { self == .pdf }
+    public var isBinary: Bool { self == .pdf || self == .png }
     /// Whether `--template DIR` means anything for this format.
-    public var usesTemplate: Bool { self == .html || self == .pdf }
+    public var usesTemplate: Bool { self == .html || self == .pdf || self == .png }
+    /// Made by a browser from the HTML (`DocumentPrinter`).
+    public var needsPrinter: Bool { self == .pdf || self == .png }
 }
 
-/// Turns a finished HTML document into PDF bytes. The render module only declares it: printing
-/// needs a browser process, which the executable owns (headless Chromium) and passes in.
-public protocol PDFPrinter: Sendable {
+/// Turns a finished HTML document into PDF or image bytes. The render module only declares it:
+/// printing needs a browser process, which the executable owns (headless Chromium) and passes in.
+public protocol DocumentPrinter: Sendable {
     func pdf(html: String) throws -> Data
+    /// The whole page at phone width as one PNG, 750 px wide (a WeChat 长图).
+    func longImage(html: String) throws -> Data
 }
 
 /// The one entry point for exporting a plan in any format, shared by `consult run` and the
 /// shell's `.export`, so both produce the same bytes for the same plan.
 public enum DocumentExporter {
-    /// The document's bytes. `template` is used by html and pdf (nil: the built-in look, parsed only
-    /// when a format needs it, so text, Markdown and JSON start without it); `printer` is required for pdf.
+    /// The document's bytes. `template` is used by html, pdf and png (nil: the built-in look, parsed
+    /// only when a format needs it, so text, Markdown and JSON start without it); `printer` is
+    /// required for pdf and png.
     public static func render(_ plan: Plan, format: DocumentFormat, template: TemplateSet? = nil,
-                              printer: (any PDFPrinter)? = nil, color: Bool = false) throws -> Data {
+                              printer: (any DocumentPrinter)? = nil, color: Bool = false) throws -> Data {
         switch format {
-        case .pdf:
-            guard let printer else { throw ExportError.noPDFPrinter }
-            return try printer.pdf(html: HTMLRenderer.render(plan, template: template ?? .standard))
+        case .pdf, .png:
+            guard let printer else { throw ExportError.noPrinter }
+            let html = HTMLRenderer.render(plan, template: template ?? .standard)
+            return try format == .pdf ? printer.pdf(html: html) : printer.longImage(html: html)
         case .text, .md, .html, .json:
             return Data(text(plan, format: format, template: template, color: color)!.utf8)
         }
     }
 
-    /// The document as text; nil for pdf, which is not text.
+    /// The document as text; nil for pdf and png, which are not text.
     public static func text(_ plan: Plan, format: DocumentFormat, template: TemplateSet? = nil,
                             color: Bool = false) -> String? {
         switch format {
@@ -57,7 +66,7 @@ public enum DocumentExporter {
         case .md: MarkdownRenderer.render(plan)
         case .html: HTMLRenderer.render(plan, template: template ?? .standard)
         case .json: JSONRenderer.render(plan)
-        case .pdf: nil
+        case .pdf, .png: nil
         }
     }
 
@@ -80,11 +89,11 @@ public enum DocumentExporter {
 }
 
 public enum ExportError: Error, CustomStringConvertible {
-    case noPDFPrinter
+    case noPrinter
 
     public var description: String {
         switch self {
-        case .noPDFPrinter: "error: PDF export needs a printer (headless Chromium); none was configured"
+        case .noPrinter: "error: PDF and PNG export need a printer (headless Chromium); none was configured"
         }
     }
 }

@@ -46,10 +46,11 @@ enum TemplateStyle {
     /* Fix-first banner */
     .fix-first { border: 1.5px solid var(--critical); border-left-width: 6px; background: var(--critical-bg);
                  border-radius: 4px; padding: 8px 12px; margin: 10px 0 4px; break-inside: avoid; }
-    .fix-first-title { color: var(--critical); font-weight: 700; font-size: 15px; display: flex; align-items: center; gap: 8px; }
+    .fix-first-title { color: var(--critical); font-weight: 700; font-size: 15px; display: flex; flex-wrap: wrap; align-items: center; gap: 2px 8px; }
+    .fix-first-label { white-space: nowrap; }
     .fix-first .mark { display: inline-block; width: 20px; height: 20px; line-height: 20px; text-align: center;
                        border-radius: 50%; background: var(--critical); color: #fff; font-size: 13px; }
-    .fix-first-lead { font-size: 12.5px; color: var(--ink); font-weight: 400; }
+    .fix-first-lead { font-size: 12.5px; color: var(--ink); font-weight: 400; flex: 1 1 14em; }
     .fix-first ul { margin: 2px 0 0; }
 
     /* Since the last visit (a follow-up) */
@@ -152,15 +153,38 @@ enum TemplateStyle {
       .position { grid-template-columns: 1fr 1fr; }
       .together, .blocks, .key-figures .facts { grid-template-columns: 1fr; }
       .more-findings { columns: 1; }
+      /* A phone (390 px): tables shrink and wrap rather than scroll sideways. */
+      table { font-size: 11.5px; }
+      th, td { padding: 3px 4px; }
+      td { overflow-wrap: anywhere; }
+      .owner, .rank, .bucket { white-space: normal; }
+    }
+    @media (max-width: 480px) {
+      /* Who owns a KPI, and the rules behind it, are in the action plan; on a phone the targets
+         need the room. A figure may wrap at its spaces (≥ 12万元 / 30天), never inside. */
+      table { font-size: 11px; }
+      table.kpis .owner, table.kpis .rules { display: none; }
+      th { overflow-wrap: anywhere; }
+      .num { white-space: normal; }
+      table.unknowns .rules { white-space: normal; }
     }
 
     /* Print: A4, page 1 alone, a running header with merchant and date from page 2 on. */
     @page { size: A4; margin: 13mm 12mm 12mm;
-            @top-left { font-size: 8pt; color: #5b6875; }
-            @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #5b6875; } }
+            @top-left { font-size: 8pt; color: #5b6875; font-family: "Liberation Sans", "WenQuanYi Micro Hei", sans-serif; }
+            @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #5b6875;
+                            font-family: "Liberation Sans", "WenQuanYi Micro Hei", sans-serif; } }
     @page :first { margin-top: 10mm; @top-left { content: none; } }
     @media print {
-      html, body { background: none; }
+      /* One TrueType family per language, which Chromium embeds as subset CID fonts: Noto CJK's
+         CFF outlines, and any bold it has to fake, would become Type 3 glyphs (large files,
+         blurry in some readers). Without synthesis, bold Chinese prints in the regular weight;
+         headings keep their size and colour. DejaVu Sans has the few symbols (⚠ ✗) the others lack. */
+      :root { --sans: "WenQuanYi Micro Hei", "DejaVu Sans", "Droid Sans Fallback", sans-serif;
+              --mono: "WenQuanYi Micro Hei Mono", "DejaVu Sans Mono", monospace; }
+      :root:lang(en) { --sans: "Liberation Sans", Arial, "WenQuanYi Micro Hei", "DejaVu Sans", sans-serif;
+                       --mono: "DejaVu Sans Mono", "WenQuanYi Micro Hei Mono", monospace; }
+      html, body { background: none; font-synthesis: none; }
       body { font-size: 9.5pt; line-height: 1.45; }
       .sheet { max-width: none; margin: 0; }
       .page { padding: 0; box-shadow: none; margin: 0; }

@@ -12,7 +12,7 @@ enum TemplateSummary {
     </header>
     {{#hasFixFirst}}
     <aside class="fix-first" role="note">
-      <p class="fix-first-title"><span class="mark" aria-hidden="true">!</span>{{labels.fixFirst}}<span class="fix-first-lead">{{labels.fixFirstLead}}</span></p>
+      <p class="fix-first-title"><span class="mark" aria-hidden="true">!</span><span class="fix-first-label">{{labels.fixFirst}}</span><span class="fix-first-lead">{{labels.fixFirstLead}}</span></p>
       <ul>
     {{#fixFirst}}    <li>{{#consultantEdition}}<span class="code">{{code}}</span>{{/consultantEdition}} {{title}}</li>
     {{/fixFirst}}  </ul>

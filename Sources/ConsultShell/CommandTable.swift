@@ -71,7 +71,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .whynot: Text(zh: "这条规则为什么没触发：每个条件差多少", en: "why a rule does not fire: how far each condition is")
         case .whatif: Text(zh: "假设改几个答案，看方案怎么变（不改动本次咨询）", en: "how the plan would change with other answers (nothing is changed)")
         case .plan: Text(zh: "按现有答案显示诊断方案（含待确认数据）", en: "the plan from the answers so far, with the unknowns")
-        case .export: Text(zh: "把方案写入文件：md、html、pdf、json、text", en: "write the plan to a file: md, html, pdf, json or text")
+        case .export: Text(zh: "把方案写入文件：md、html、pdf、png（微信长图）、json、text", en: "write the plan to a file: md, html, pdf, png (WeChat long image), json or text")
         case .answers: Text(zh: "把答案写成 consult run 能用的答案文件", en: "write an answers file that consult run accepts")
         case .save: Text(zh: "把这次咨询写成可以重放的记录（每行“问题=答案”）", en: "write this consultation as a transcript to replay (one fact=value per line)")
         case .sessions: Text(zh: "列出保存的咨询（* 是当前这次）", en: "list the stored consultations (* marks this one)")
@@ -105,7 +105,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .whynot: Text(zh: "列出条件的每一部分：现在的值、阈值、还差多少，以及要回答哪些问题才能判断。", en: "Lists each part of the condition: the value now, the threshold, the margin, and which questions must be answered to decide.")
         case .whatif: Text(zh: "例：.whatif store_rating=4.8 return_rate=15", en: "e.g. .whatif store_rating=4.8 return_rate=15")
         case .plan: Text(zh: "随时可看；没答的问题算“不清楚”。", en: "Works at any time; unanswered questions count as unknown.")
-        case .export: Text(zh: "不给文件名时写到当前目录的 plan_商家_日期.格式。pdf 需要 Chromium。例：.export html　.export md 小芽童装.md", en: "Without FILE, writes plan_MERCHANT_DATE.EXT in the current directory. pdf needs Chromium. e.g. .export html   .export md plan.md")
+        case .export: Text(zh: "不给文件名时写到当前目录的 plan_商家_日期.格式。pdf 和 png 需要 Chromium。例：.export html　.export md 小芽童装.md", en: "Without FILE, writes plan_MERCHANT_DATE.EXT in the current directory. pdf and png need Chromium. e.g. .export html   .export md plan.md")
         case .answers: Text(zh: "用 consult run --answers FILE 可以得到完全相同的方案。", en: "consult run --answers FILE then gives exactly the same plan.")
         case .save: Text(zh: "consult < FILE 重放这次咨询：每个答案都写明是哪一题，某一行出错也不会把后面的答案错位到别的题上。",
                          en: "consult < FILE replays the consultation: every answer names its question, so one bad line never moves later answers onto the wrong question.")

@@ -55,6 +55,7 @@ extension Shell {
         let path = command.arguments.count == 2 ? command.arguments[1] : DocumentExporter.suggestedFileName(plan, format: format)
         guard mayOverwrite(path) else { return }
         if format == .pdf { console.say(t("正在用 Chromium 生成 PDF…", "Printing the PDF with Chromium…"), .dim) }
+        if format == .png { console.say(t("正在用 Chromium 生成长图…", "Making the long image with Chromium…"), .dim) }
         let data: Data
         do {
             data = try DocumentExporter.render(plan, format: format, printer: options.printer)
@@ -70,7 +71,7 @@ extension Shell {
     }
 
     /// In the order Tab offers them: the documents for the merchant first.
-    static let exportFormats = ["md", "html", "pdf", "json", "text"]
+    static let exportFormats = ["md", "html", "pdf", "png", "json", "text"]
 
     static func documentFormat(_ word: String) -> DocumentFormat? {
         let lower = word.lowercased()

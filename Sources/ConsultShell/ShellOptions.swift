@@ -74,14 +74,14 @@ public struct ShellOptions: Sendable {
     /// `--follow-up MERCHANT`: start a follow-up visit of a merchant the database knows.
     public var followUp: String?
     /// Prints `.export pdf`; it lives in the executable, which owns processes (headless Chromium).
-    public var printer: (any PDFPrinter)?
+    public var printer: (any DocumentPrinter)?
     /// Answers to start from (`consult --from FILE`).
     public var prefill: Prefill?
     /// Reads `.load FILE [ROW]`; nil: `.load` is not available.
     public var prefillReader: PrefillReader?
 
     public init(language: Language, consultVersion: String, echo: Bool = false, bail: Bool = false, date: String? = nil,
-                database: String? = nil, resume: ResumeRequest? = nil, printer: (any PDFPrinter)? = nil) {
+                database: String? = nil, resume: ResumeRequest? = nil, printer: (any DocumentPrinter)? = nil) {
         self.language = language
         self.consultVersion = consultVersion
         self.echo = echo

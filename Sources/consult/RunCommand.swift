@@ -18,7 +18,7 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "merchant (the default: the plan to hand over) or consultant (adds rule trace, scores, sources and assumptions).")
     var edition: Edition = .merchant
 
-    @Option(name: .customLong("format"), help: "Output format: text, md, html, pdf or json (default: from the --output extension, else text).")
+    @Option(name: .customLong("format"), help: "Output format: text, md, html, pdf, png (a long image for WeChat) or json (default: from the --output extension, else text).")
     var requestedFormat: DocumentFormat?
 
     @Option(name: .long, help: "Write the plan to this file (atomically) instead of stdout; - is stdout.")
@@ -83,8 +83,8 @@ struct Run: ParsableCommand {
     /// Renders and writes the document; the PDF printer is looked up only when it is needed, so
     /// every other format works without a browser.
     func write(_ plan: Plan, _ templates: TemplateSet?) throws {
-        var printer: (any PDFPrinter)?
-        if format == .pdf {
+        var printer: (any DocumentPrinter)?
+        if format.needsPrinter {
             printer = try ChromiumPrinter.find()
             if let warning = ChromiumPrinter.chineseFontWarning() { FileHandle.writeError(warning) }
         }

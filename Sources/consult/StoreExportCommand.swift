@@ -20,7 +20,7 @@ struct StoreExport: ParsableCommand {
     @Argument(help: "The consultation's number (see `consult sessions`).")
     var session: SessionID
 
-    @Option(name: .customLong("format"), help: "Output format: md, json, html, pdf or text (default: from the --output extension, else md).")
+    @Option(name: .customLong("format"), help: "Output format: md, json, html, pdf, png or text (default: from the --output extension, else md).")
     var requestedFormat: DocumentFormat?
 
     @Option(name: .long, help: "Write to this file (atomically) instead of stdout; - is stdout.")
@@ -60,8 +60,8 @@ struct StoreExport: ParsableCommand {
             FileHandle.writeError(Text(zh: "注意：咨询 \(session)：按现在的手册得出的方案和 \(when) 保存的不同；这里给的是今天的方案（--format json --saved 打印保存的那份）",
                                        en: "note: consultation \(session): the current playbooks give a different plan from the one saved on \(when); this is today's plan (--format json --saved prints the saved one)")[Environment.language])
         }
-        var printer: (any PDFPrinter)?
-        if format == .pdf { printer = try ChromiumPrinter.find() }
+        var printer: (any DocumentPrinter)?
+        if format.needsPrinter { printer = try ChromiumPrinter.find() }
         let color = format == .text && toStandardOutput && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         try emit(DocumentExporter.render(plan, format: format, printer: printer, color: color))
         if let output, output != "-" { noteExport(database, session, format.rawValue, output) }

@@ -9,7 +9,7 @@ import TestSupport
 /// they fail and name the Debian packages (chromium fonts-noto-cjk poppler-utils).
 @Suite(.serialized)
 struct RenderPDFTests {
-    static let packages = "chromium fonts-noto-cjk poppler-utils"
+    static let packages = "chromium fonts-noto-cjk fonts-wqy-microhei fonts-dejavu-core fonts-liberation poppler-utils"
 
     /// Prints an example and returns the text of its pages (all, and page 1 alone).
     func printed(_ example: String, _ language: Language) throws -> (all: String, page1: String, pages: Int)? {
@@ -51,6 +51,38 @@ struct RenderPDFTests {
         }
     }
 
+    /// Issue 15 §3: every example prints with real embedded fonts (subset CID TrueType, never
+    /// Type 3 glyph drawings), one family per language, under 400 KB; the report lists pages
+    /// and size of each.
+    @Test(arguments: [Language.zh, .en])
+    func everyExampleEmbedsRealFontsAndStaysSmall(_ language: Language) throws {
+        for tool in ["chromium", "pdffonts", "pdfinfo"] where Tools.find(tool) == nil {
+            Issue.record("\(tool) is not installed; CI must install: apt-get install \(Self.packages)")
+            return
+        }
+        let dir = Repo.temporaryDirectory("consult-pdf-fonts")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let examples = try FileManager.default.contentsOfDirectory(atPath: Repo.path("examples")).filter { $0.hasSuffix(".yaml") }.sorted()
+        var report: [String] = []
+        for file in examples {
+            let name = String(file.dropLast(5)), pdf = dir.appendingPathComponent(name + ".pdf").path
+            let run = try consult(["run", "--answers", "examples/" + file, "--format", "pdf", "--lang", language.rawValue, "--output", pdf])
+            guard run.status == 0 else { Issue.record("\(name): \(run.stderr)"); continue }
+            let fonts = try Tools.run("pdffonts", [pdf]).split(separator: "\n").dropFirst(2)
+            let size = (try FileManager.default.attributesOfItem(atPath: pdf)[.size] as? Int) ?? 0
+            let pages = try Tools.run("pdfinfo", [pdf]).split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "?"
+            #expect(!fonts.contains { $0.contains("Type 3") }, "\(name) \(language.rawValue): Type 3 fonts:\n\(fonts.joined(separator: "\n"))")
+            #expect(fonts.allSatisfy { $0.contains("CID TrueType") && $0.contains(" yes yes ") }, "\(name): \(fonts.joined(separator: "\n"))")
+            #expect(size < 400_000, "\(name) \(language.rawValue): \(size) bytes")
+            // The body's family: WenQuanYi Micro Hei for Chinese, Liberation Sans for English (names may add the other).
+            let families = Set(fonts.compactMap { $0.split(separator: " ").first?.split(separator: "+").last.map(String.init) })
+            #expect(families.contains(language == .zh ? "WenQuanYiMicroHei" : "LiberationSans"), "\(name): \(families)")
+            report.append("\(name) \(language.rawValue): \(pages) pages, \(size / 1024) KB")
+        }
+        print("PDF report (\(language.rawValue)):\n  " + report.joined(separator: "\n  "))
+    }
+
     @Test func chineseNameAndTopFindingArePrinted() throws {
         guard let text = try printed("every_playbook", .zh) else { return }
         let plan = Bundled.plan("examples/every_playbook.yaml", .zh)
@@ -75,7 +107,7 @@ struct RenderPDFTests {
                               environment: ["PATH": "/nonexistent", "CONSULT_CHROMIUM": ""])
         #expect(run.status == 1)
         #expect(!FileManager.default.fileExists(atPath: output))
-        #expect(run.stderr.contains("sudo apt-get install chromium fonts-noto-cjk"), "\(run.stderr)")
+        #expect(run.stderr.contains("sudo apt-get install chromium fonts-wqy-microhei fonts-liberation"), "\(run.stderr)")
         #expect(run.stdout.isEmpty)
     }
 

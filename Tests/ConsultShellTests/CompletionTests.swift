@@ -65,7 +65,7 @@ import Testing
         let files = ["plan.md", "plans/", "notes.txt", ".hidden"]
         #expect(complete(".export md pl", files: files).candidates == ["plan.md", "plans/"])
         #expect(complete(".answers n", files: files).candidates == ["notes.txt"])
-        #expect(complete(".export ", files: files).candidates == ["md", "html", "pdf", "json", "text"])
+        #expect(complete(".export ", files: files).candidates == ["md", "html", "pdf", "png", "json", "text"])
         #expect(complete(".export h").edit == .replace(delete: 1, insert: "html "))
     }
 
