@@ -1,7 +1,6 @@
 import ConsultEngine
 import ConsultExpression
 import ConsultPlaybook
-import ConsultRender
 import ConsultStore
 
 /// One consultation in memory: who it is for, the answers as given, and the program they are read
@@ -134,18 +133,9 @@ public final class Consultation {
         return plan
     }
 
-    /// What moved since the last visit, judged by the plan the merchant was given then (the
-    /// same comparison `consult diff` makes between two stored visits).
+    /// What moved since the last visit (`LastVisit.since`).
     private func sinceLastVisit(_ plan: Plan) -> SinceLastVisit? {
-        guard let last = lastVisit, let now = try? PlanSummary.decode(JSONRenderer.render(plan)) else { return nil }
-        let id = store.session ?? SessionID(last.id.rawValue + 1)
-        let info = merchant ?? MerchantInfo(name: last.visit.session.merchant.name)
-        let session = SessionSummary(id: id, merchant: MerchantInfo(name: info.name, consultant: info.consultant, date: info.date ?? last.day),
-                                     language: language, startedAt: "", lastActivity: "", answerCount: answers.raw.count, planCount: 0)
-        let diff = VisitDiff(last.visit, Visit(session: session, plan: now, values: engine.facts(answers), planSaved: true), program: program)
-        // A visit dated before the one it follows (a date typed wrong) is not "since" it.
-        guard diff.earlier.session.id == last.id else { return nil }
-        return VisitWording(program: program, language: language).sinceLastVisit(diff)
+        lastVisit?.since(plan, id: store.session, values: engine.facts(answers), program: program)
     }
 
     /// Swaps in re-read playbooks and keeps every answer they still accept; returns the others

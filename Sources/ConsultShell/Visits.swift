@@ -17,13 +17,18 @@ public struct StoredPlanMaker {
     }
 
     /// The language and playbook subset of the last saved plan unless `language` is given.
-    public func plan(_ session: StoredSession, language: Language? = nil) -> (plan: Plan, dropped: [StoredAnswer]) {
+    /// `previous`: the merchant's visit before this one; the plan then opens with what moved since.
+    public func plan(_ session: StoredSession, language: Language? = nil, previous: StoredSession? = nil) -> (plan: Plan, dropped: [StoredAnswer]) {
         let (answers, dropped) = AnswerLog.answers(session.answers, program: program)
         let only = session.latestPlan?.only.map(Set.init)
         let engine = Engine(program: program, only: only)
         let language = language ?? session.latestPlan?.language ?? session.summary.language
-        let plan = Planner(engine: engine, consultVersion: consultVersion)
+        var plan = Planner(engine: engine, consultVersion: consultVersion)
             .plan(engine.diagnose(answers), merchant: session.merchant, language: language)
+        if let previous, let last = try? visit(previous) {
+            plan.sinceLastVisit = LastVisit(visit: last.visit, answers: last.answers)
+                .since(plan, id: session.id, values: engine.facts(answers), program: program)
+        }
         return (plan, dropped)
     }
 
@@ -48,4 +53,24 @@ public struct LastVisit {
 
     public var id: SessionID { visit.session.id }
     public var day: String { visit.session.day }
+
+    public init(visit: Visit, answers: Answers) {
+        self.visit = visit
+        self.answers = answers
+    }
+
+    /// What moved between this visit and `plan`, the plan of the visit after it (consultation `id`,
+    /// nil while not stored yet; `values` its facts), judged by the plan the merchant was given
+    /// last time: the comparison `consult diff` makes between two stored visits. Nil when the
+    /// later visit is dated before this one (a date typed wrong is not "since").
+    public func since(_ plan: Plan, id: SessionID?, values: [String: Value], program: Program) -> SinceLastVisit? {
+        guard let now = try? PlanSummary.decode(JSONRenderer.render(plan)) else { return nil }
+        let info = plan.merchant
+        let session = SessionSummary(id: id ?? SessionID(self.id.rawValue + 1),
+                                     merchant: MerchantInfo(name: info.name, consultant: info.consultant, date: info.date ?? day),
+                                     language: plan.language, startedAt: "", lastActivity: "", answerCount: 0, planCount: 0)
+        let diff = VisitDiff(visit, Visit(session: session, plan: now, values: values, planSaved: true), program: program)
+        guard diff.earlier.session.id == self.id else { return nil }
+        return VisitWording(program: program, language: plan.language).sinceLastVisit(diff)
+    }
 }

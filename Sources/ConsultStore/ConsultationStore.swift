@@ -65,10 +65,19 @@ public final class MemoryConsultationStore: ConsultationStore {
 }
 
 extension ConsultationStore {
-    /// The merchant's visit a follow-up is judged against: the latest consultation of exactly
-    /// this name, with answers, started before `current` (before any, for one not started yet).
+    /// The merchant's visit a follow-up is judged against (see `SessionSummary.previousVisit`).
     public func previousVisit(of merchant: String, before current: SessionID?) throws -> SessionSummary? {
-        try sessions(merchant: merchant).last { summary in
+        SessionSummary.previousVisit(of: merchant, before: current, in: try sessions(merchant: merchant))
+    }
+}
+
+extension SessionSummary {
+    /// The visit a follow-up is judged against: the latest consultation of exactly this merchant
+    /// name, with answers, started before `current` (before any, for one not started yet).
+    /// `sessions` oldest first, as the store lists them.
+    public static func previousVisit(of merchant: String, before current: SessionID?, in sessions: [SessionSummary]) -> SessionSummary? {
+        guard !merchant.isEmpty else { return nil }  // consultations never named are no one's visits
+        return sessions.last { summary in
             summary.merchant.name == merchant && summary.answerCount > 0
                 && current.map { summary.id.rawValue < $0.rawValue } ?? true
         }

@@ -53,7 +53,12 @@ struct StoreExport: ParsableCommand {
             return try emit(Data(plan.json.utf8))
         }
         let (program, _) = try Files.program(options.playbooks)
-        let (plan, dropped) = StoredPlanMaker(program: program).plan(stored, language: options.lang)
+        // A follow-up visit's plan opens with what moved since the merchant's last visit, as in the shell.
+        let previous = try storeCall {
+            try SessionSummary.previousVisit(of: stored.merchant.name, before: session, in: database.sessions(merchant: stored.merchant.name))
+                .map { try database.session($0.id) }
+        }
+        let (plan, dropped) = StoredPlanMaker(program: program).plan(stored, language: options.lang, previous: previous)
         if let warning = StoredPlanMaker.warning(dropped, session: session) { FileHandle.writeError(warning) }
         if let saved = stored.latestPlan, saved.language == plan.language, saved.json != JSONRenderer.render(plan) {
             let when = StoreText.minute(saved.createdAt)

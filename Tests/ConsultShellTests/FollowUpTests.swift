@@ -75,6 +75,11 @@ import Testing
         #expect(markdown.contains("上次拜访 \(Self.day(after: 0))（相隔 35 天），按上次方案的30天目标对照：已解决 \(resolved.count) 项"))
         #expect(markdown.contains("| 人均停留时长（秒） | 25 | 45 | ≥ 32.5 | 达成 |"), "\(markdown.prefix(1500))")
 
+        // `consult export` of the stored follow-up opens the same way.
+        let exported = try consult(["export", "2", "--format", "md", "--lang", "zh", "--db", place.db, "--playbooks", Repo.path("playbooks")])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout.contains("### 自上次拜访以来") && exported.stdout.contains("（相隔 35 天）"), "\(exported.stdout.prefix(800))")
+
         // Taken up again later, it is still a follow-up: `.followup` says what moved.
         let reopened = try place.shell([".followup", ".quit"], ["--resume", "2"])
         #expect(reopened.stdout.contains("自上次拜访以来") && reopened.stdout.contains("已解决 \(resolved.count) 项"), "\(reopened.stdout)")
