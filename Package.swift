@@ -30,8 +30,11 @@ let package = Package(
         ]),
         // Program x Answers -> Diagnosis -> Plan; example runner.
         .target(name: "ConsultEngine", dependencies: ["ConsultPlaybook", "ConsultExpression"]),
+        // Charts as inline SVG: numbers and labels in, deterministic bytes out; knows no plan.
+        .target(name: "ConsultCharts"),
         // Plan -> terminal text | Markdown | HTML | JSON.
         .target(name: "ConsultRender", dependencies: [
+            "ConsultCharts",
             "ConsultEngine", "ConsultPlaybook", "ConsultBase", "ConsultDiagnostics", "ConsultExpression",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -71,6 +74,7 @@ let package = Package(
         .testTarget(name: "ConsultBatchTests", dependencies: ["consult", "ConsultBatch", "ConsultEngine", "ConsultRender", "TestSupport"],
                     exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ConsultStoreTests", dependencies: ["consult", "ConsultStore", "TestSupport"]),
+        .testTarget(name: "ConsultChartsTests", dependencies: ["ConsultCharts", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ConsultFuzzTests", dependencies: ["ConsultFuzzEntries", "TestSupport"]),
     ]
 )

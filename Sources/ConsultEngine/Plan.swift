@@ -196,6 +196,8 @@ public struct ReferenceLine: Sendable {
     public var top: String
     public var standing: Standing
     public var assumed: Bool
+    /// The median as a number (where a chart puts its tick).
+    public var medianValue: Number? = nil
 }
 
 public enum Bucket: String, Sendable, CaseIterable, Comparable {

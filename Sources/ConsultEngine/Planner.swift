@@ -122,7 +122,7 @@ public struct Planner: Sendable {
             return ReferenceLine(fact: r.metric, label: line.label, value: line,
                                  median: ValueFormatter.format(.number(row.median), as: declaration, text.language),
                                  top: ValueFormatter.format(.number(row.top), as: declaration, text.language),
-                                 standing: standing, assumed: r.sources.contains(where: \.isAssumed))
+                                 standing: standing, assumed: r.sources.contains(where: \.isAssumed), medianValue: row.median)
         }
     }
 

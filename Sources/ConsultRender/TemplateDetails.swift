@@ -42,6 +42,7 @@ enum TemplateDetails {
     {{#reconciliation}}  <div class="{{agreement}}"><dt>{{labels.reportedGMV}}</dt><dd>{{reconciliation}}</dd></div>
     {{/reconciliation}}{{#steps}}  <div><dt>{{labels.funnelSteps}}</dt><dd>{{steps}}</dd></div>
     {{/steps}}</dl>
+    {{{funnelChart}}}
     {{/funnel}}
     {{#hasReferences}}
     <h3>{{labels.references}}{{#referencesAssumed}}{{labels.assumedMark}}{{/referencesAssumed}}</h3>
@@ -87,6 +88,7 @@ enum TemplateDetails {
     <h2>{{labels.kpiTable}}</h2>
     {{^hasKPIs}}<p class="none">{{labels.none}}</p>{{/hasKPIs}}
     {{#hasKPIs}}
+    {{{trajectoryChart}}}
     <table class="kpis">
       <thead><tr><th>{{labels.metric}}</th><th class="num">{{labels.baselineCol}}</th><th class="num">{{labels.day30}}</th><th class="num">{{labels.day60}}</th><th class="num">{{labels.day90}}</th><th class="owner">{{labels.owner}}</th>{{#consultantEdition}}<th class="rules">{{labels.rules}}</th>{{/consultantEdition}}</tr></thead>
       <tbody>

@@ -60,10 +60,15 @@ struct PlanFormatter {
     }
 
     /// "曝光进入率 10%（同行中位 12%）→ 商品点击率 12%（同行中位 15%）→ …"; nil without a known step.
+    /// "（同行中位 8%）" / " (peer median 8%)", after a funnel step's value.
+    func peerMedian(_ median: String) -> String {
+        language == .zh ? "（\(t(.peerMedianShort)) \(median)）" : " (\(t(.peerMedianShort)) \(median))"
+    }
+
     func funnelSteps(_ f: Funnel) -> String? {
         guard !f.steps.isEmpty else { return nil }
         return f.steps.map { step in
-            let peer = step.reference.map { language == .zh ? "（\(t(.peerMedianShort)) \($0.median)）" : " (\(t(.peerMedianShort)) \($0.median))" } ?? ""
+            let peer = step.reference.map { peerMedian($0.median) } ?? ""
             return "\(step.value.label) \(tagged(step.value))\(peer)"
         }.joined(separator: " → ")
     }

@@ -77,6 +77,10 @@ struct TemplateModel {
     var referencesAssumed: Bool
     /// A follow-up visit: what moved since the last one (page 1 opens with it); nil for a first visit.
     var sinceLastVisit: SinceLastVisitView?
+    /// Inline SVG (place with triple braces): the headline KPIs from today to day 90, and the
+    /// live-room funnel against peers; nil when there is nothing to draw.
+    var trajectoryChart: String?
+    var funnelChart: String?
 }
 
 struct SinceLastVisitView {

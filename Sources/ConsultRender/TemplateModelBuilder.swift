@@ -127,6 +127,8 @@ extension TemplateModel {
             return SinceLastVisitView(lead: Labels.sinceLastVisitLead(since, plan.language), resolved: list(since.resolved),
                                       persisting: list(since.persisting), new: list(since.new), hasKPIs: !kpis.isEmpty, kpis: Array(kpis))
         }
+        trajectoryChart = Charts.trajectory(plan)
+        funnelChart = plan.funnel.flatMap { Charts.funnel($0, plan.language) }
         hasReferences = !references.isEmpty
         referencesAssumed = plan.references.contains(where: \.assumed)
     }

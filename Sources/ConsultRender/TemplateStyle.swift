@@ -1,9 +1,13 @@
+import ConsultCharts
+
 /// The built-in style sheet (`style.mustache`). No web fonts and no URLs: the document must
 /// look the same offline and on a print server. Chinese comes from the first installed CJK
 /// font of the stack (Noto Sans CJK SC on Debian via fonts-noto-cjk). Severity is always
 /// written out as a word; the colour only repeats it.
 enum TemplateStyle {
-    static let style = """
+    static let style = base + ChartStyle.css + "\n"
+
+    static let base = """
     :root {
       --ink: #1b2631; --muted: #5b6875; --line: #d8dee6; --paper: #fff; --tint: #f4f6f9;
       --brand: #14365d; --accent: #1f6f8b;
