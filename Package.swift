@@ -31,7 +31,7 @@ let package = Package(
         // Program x Answers -> Diagnosis -> Plan; example runner.
         .target(name: "ConsultEngine", dependencies: ["ConsultPlaybook", "ConsultExpression"]),
         // Charts as inline SVG: numbers and labels in, deterministic bytes out; knows no plan.
-        .target(name: "ConsultCharts"),
+        .target(name: "ConsultCharts", dependencies: ["ConsultBase"]),
         // Plan -> terminal text | Markdown | HTML | JSON.
         .target(name: "ConsultRender", dependencies: [
             "ConsultCharts",

@@ -8,24 +8,41 @@ import ConsultRender
 enum SummaryWriter {
     static let schema = "consult.portfolio/1"
 
-    static func markdown(_ s: PortfolioSummary) -> String {
+    /// One part of the summary document; Markdown and HTML draw the same parts in the same order.
+    enum Block {
+        case title(String)
+        case bullets([String])
+        case note(String)
+        case section(String)
+        case paragraph(String)
+        /// A cell with `href` is a link the summary makes itself (to a plan file).
+        case table(header: [String], rows: [[Cell]])
+        /// The triage list drawn (HTML only): GMV across, priority up.
+        case scatter
+    }
+
+    struct Cell: ExpressibleByStringLiteral {
+        var text: String
+        var href: String?
+        init(_ text: String, href: String? = nil) { self.text = text; self.href = href }
+        init(stringLiteral text: String) { self.init(text) }
+    }
+
+    /// The summary's content, for both `markdown` and `html`.
+    static func blocks(_ s: PortfolioSummary) -> [Block] {
         let l = s.language
         func t(_ k: SummaryWords.Key) -> String { SummaryWords.text(k, l) }
-        var md = MarkdownTable()
-        md.line("# \(t(.title))")
-        md.line()
+        func cells(_ rows: [[String]]) -> [[Cell]] { rows.map { $0.map { Cell($0) } } }
         let colon = l == .zh ? "：" : ": "
-        md.line("- \(t(.merchants))\(colon)\(s.merchants)")
-        md.line("- \(t(.planned))\(colon)\(s.planned)")
-        md.line("- \(t(.failed))\(colon)\(s.failed)")
-        if s.stopped { md.line(); md.line("> \(t(.stopped))") }
-        md.line()
-        md.line("## \(t(.bySeverity))")
-        md.line()
-        md.table([t(.severity), t(.count), t(.share), t(.gmv)], PortfolioSummary.severityOrder.map { sev in
+        var out: [Block] = [.title(t(.title)), .bullets(["\(t(.merchants))\(colon)\(s.merchants)", "\(t(.planned))\(colon)\(s.planned)",
+                                                       "\(t(.failed))\(colon)\(s.failed)"])]
+        if s.stopped { out.append(.note(t(.stopped))) }
+        out.append(.scatter)
+        out.append(.section(t(.bySeverity)))
+        out.append(.table(header: [t(.severity), t(.count), t(.share), t(.gmv)], rows: cells(PortfolioSummary.severityOrder.map { sev in
             let n = s.bySeverity[sev] ?? 0
             return [SummaryWords.severity(sev, l), "\(n)", percent(n, s.planned), money(s.gmvBySeverity[sev] ?? .zero, l)]
-        })
+        })))
         func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
         let breakdownHeader = [t(.count), capitalized(Labels.severity(.critical, l)), capitalized(Labels.severity(.high, l)),
                                t(.gmv), t(.gmvAtRisk), t(.commonTopProblem)]
@@ -34,51 +51,59 @@ enum SummaryWriter {
              b.commonestTopProblem.map { l == .zh ? "\($0.code) \(s.title(of: $0.code))（\($0.count)家）" : "\($0.code) \(s.title(of: $0.code)) (\($0.count))" } ?? ""]
         }
         if !s.consultantTable.isEmpty {
-            md.line("## \(t(.byConsultant))")
-            md.line()
-            md.table([t(.consultant)] + breakdownHeader, s.consultantTable.map { [$0.name] + breakdownRow($0.breakdown) })
+            out.append(.section(t(.byConsultant)))
+            out.append(.table(header: [t(.consultant)] + breakdownHeader, rows: cells(s.consultantTable.map { [$0.name] + breakdownRow($0.breakdown) })))
         }
         for table in s.headerTables {
-            md.line("## \(table.label)")
-            md.line()
-            md.table([table.label] + breakdownHeader, table.rows.map { [$0.display] + breakdownRow($0.breakdown) })
+            out.append(.section(table.label))
+            out.append(.table(header: [table.label] + breakdownHeader, rows: cells(table.rows.map { [$0.display] + breakdownRow($0.breakdown) })))
         }
         for table in s.positionTables {
-            md.line("## \(table.label)")
-            md.line()
-            md.table([table.label, t(.count), t(.share)], table.rows.map { [$0.display, "\($0.count)", percent($0.count, s.planned)] })
+            out.append(.section(table.label))
+            out.append(.table(header: [table.label, t(.count), t(.share)], rows: cells(table.rows.map { [$0.display, "\($0.count)", percent($0.count, s.planned)] })))
         }
-        let counts = s.ruleCounts
-        md.line("## \(t(.topFindings))")
-        md.line()
+        out.append(.section(t(.topFindings)))
         let top = s.problemCounts.filter { $0.count > 0 }.prefix(10)
-        if top.isEmpty { md.line(t(.noFindings)); md.line() } else {
-            md.table([t(.code), t(.findingTitle), t(.severity), t(.fires), t(.share)], top.map { r in
+        if top.isEmpty { out.append(.paragraph(t(.noFindings))) } else {
+            out.append(.table(header: [t(.code), t(.findingTitle), t(.severity), t(.fires), t(.share)], rows: cells(top.map { r in
                 [r.rule.code, s.program.generalText(r.rule.title, l), Labels.severity(r.rule.severity, l), "\(r.count)", percent(r.count, s.planned)]
-            })
+            })))
         }
-        md.line("## \(t(.triage))")
-        md.line()
-        md.line(t(.triageNote))
-        md.line()
-        md.table([t(.rank), t(.merchant), t(.consultant), t(.gmv), t(.severity), t(.findings), t(.topProblem), t(.firstAction), t(.plan)],
-                 s.triage.enumerated().map { i, m in
-                     [String(i + 1), displayName(m), m.consultant, m.gmvDisplay, SummaryWords.severity(m.severity, l), "\(m.problems.count)",
-                      m.topProblem.map { "\($0.code) \($0.title)" } ?? "",
-                      m.firstAction.map { "\(Labels.owner($0.owner, l))\(colon)\($0.text)" } ?? "",
-                      m.planFile.map { "[\(t(.plan))](\($0))" } ?? ""]
-                 }, links: [8])
-        md.line("## \(t(.ruleCounts))")
-        md.line()
-        md.table([t(.code), t(.findingTitle), t(.fires)], counts.map { r in
+        out.append(.section(t(.triage)))
+        out.append(.paragraph(t(.triageNote)))
+        out.append(.table(header: [t(.rank), t(.merchant), t(.consultant), t(.gmv), t(.severity), t(.findings), t(.topProblem), t(.firstAction), t(.plan)],
+                          rows: s.triage.enumerated().map { i, m in
+                              [Cell(String(i + 1)), Cell(displayName(m)), Cell(m.consultant), Cell(m.gmvDisplay), Cell(SummaryWords.severity(m.severity, l)),
+                               Cell("\(m.problems.count)"), Cell(m.topProblem.map { "\($0.code) \($0.title)" } ?? ""),
+                               Cell(m.firstAction.map { "\(Labels.owner($0.owner, l))\(colon)\($0.text)" } ?? ""),
+                               m.planFile.map { Cell(t(.plan), href: $0) } ?? Cell("")]
+                          }))
+        out.append(.section(t(.ruleCounts)))
+        out.append(.table(header: [t(.code), t(.findingTitle), t(.fires)], rows: cells(s.ruleCounts.map { r in
             [r.rule.code, s.program.generalText(r.rule.title, l), "\(r.count)"]
-        })
+        })))
         if s.errorCount > 0 {
-            md.line("## \(t(.errors))")
-            md.line()
-            for e in s.errors { md.line("- " + MarkdownTable.cell(e.message(l))) }
-            if s.errorCount > s.errors.count { md.line("- … \(s.errorCount - s.errors.count) \(t(.moreErrors))") }
-            md.line()
+            out.append(.section(t(.errors)))
+            out.append(.bullets(s.errors.map { e in MarkdownTable.cell(e.message(l)) }
+                + (s.errorCount > s.errors.count ? ["… \(s.errorCount - s.errors.count) \(t(.moreErrors))"] : [])))
+        }
+        return out
+    }
+
+    static func markdown(_ s: PortfolioSummary) -> String {
+        var md = MarkdownTable()
+        for block in blocks(s) {
+            switch block {
+            case .title(let text): md.line("# \(text)"); md.line()
+            case .bullets(let items): for item in items { md.line("- " + item) }; md.line()
+            case .note(let text): md.line("> \(text)"); md.line()
+            case .section(let text): md.line("## \(text)"); md.line()
+            case .paragraph(let text): md.line(text); md.line()
+            case .table(let header, let rows):
+                let links = Set(rows.flatMap { $0.enumerated().filter { $0.element.href != nil }.map(\.offset) })
+                md.table(header, rows.map { $0.map { cell in cell.href.map { "[\(cell.text)](\($0))" } ?? cell.text } }, links: links)
+            case .scatter: break
+            }
         }
         return md.out
     }

@@ -1,3 +1,5 @@
+import ConsultBase
+
 /// The few pieces of SVG the charts are drawn with. Coordinates are written with one decimal from
 /// integer arithmetic, so the bytes of a chart are the same on every machine and in every locale.
 enum SVG {
@@ -9,20 +11,7 @@ enum SVG {
         return rest == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(rest)"
     }
 
-    /// Text and attribute values: `& < > "` escaped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// The root element: scales to its container's width (phone or print), with a title and a
     /// description a screen reader reads in place of the drawing.
@@ -70,6 +59,9 @@ public enum ChartStyle {
     svg.chart .muted { fill: #5b6875; font-size: 10px; }
     svg.chart .panel-title { fill: #14365d; font-size: 11.5px; font-weight: 700; }
     svg.chart .legend-reference { fill: #c2570c; font-size: 10.5px; }
+    svg.chart .dot.critical { fill: #b42318; }
+    svg.chart .dot.high { fill: #c2570c; }
+    svg.chart .dot.other { fill: #fff; stroke: #1f6f8b; stroke-width: 1.5; }
     /* Print keeps the funnel (narrow) and leaves the KPI paths to the table right under them: on
        A4 the table reads at a glance, and the plan stays within four pages. Screens, phones and
        the long image show both. */

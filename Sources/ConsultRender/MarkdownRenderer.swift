@@ -235,7 +235,7 @@ extension MarkdownWriter {
             table([t(.code), t(.condition), t(.evidence)], model.trace.map { [$0.code, $0.condition, $0.values] })
             line("**\(t(.sources))**")
             line()
-            table([t(.sources), t(.sourceRules)], model.sources.map { s in [[s.title, s.showRef ? s.ref : nil].compactMap { $0 }.joined(separator: " · "), s.codes] })
+            table([t(.sources), t(.sourceRules)], model.sources.map { s in [[s.hasTitle ? s.title : nil, s.showRef ? s.ref : nil].compactMap { $0 }.joined(separator: " · "), s.codes] })
         }
         if model.consultantEdition {
             paragraph("\(t(.versions))\(colon)" + model.versions.map { "\($0.playbook) v\($0.version)" }.joined(separator: ", ")

@@ -169,7 +169,7 @@ enum TemplateDetails {
     <table class="sources">
       <thead><tr><th>{{labels.sources}}</th><th class="rules">{{labels.sourceRules}}</th></tr></thead>
       <tbody>
-    {{#sources}}    <tr><td>{{#title}}{{.}}{{#showRef}} · {{/showRef}}{{/title}}{{#isLink}}<a href="{{ref}}">{{ref}}</a>{{/isLink}}{{^isLink}}{{#showRef}}<span class="fact">{{ref}}</span>{{/showRef}}{{/isLink}}</td>{{#consultantEdition}}<td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td>{{/consultantEdition}}</tr>
+    {{#sources}}    <tr><td>{{#hasTitle}}{{title}}{{#showRef}} · {{/showRef}}{{/hasTitle}}{{#isLink}}<a href="{{ref}}">{{ref}}</a>{{/isLink}}{{^isLink}}{{#showRef}}<span class="fact">{{ref}}</span>{{/showRef}}{{/isLink}}</td>{{#consultantEdition}}<td class="rules">{{#rules}}<span class="code">{{.}}</span> {{/rules}}</td>{{/consultantEdition}}</tr>
     {{/sources}}  </tbody>
     </table>
     <h3>{{labels.versions}}</h3>

@@ -76,13 +76,16 @@ struct PlanFormatter {
     func sourceTags(_ f: Finding) -> [SourceTag] {
         var seen = Set<String>()
         return f.sources.filter { seen.insert($0.ref).inserted }
-            .map { SourceTag(ref: $0.ref, title: Labels.source($0.ref, language), note: $0.note[language]) }
+            .map { tag in
+                let title = Labels.source(tag.ref, language)
+                return SourceTag(ref: tag.ref, title: title ?? "", hasTitle: title != nil, note: tag.note[language])
+            }
     }
 
     /// The source tags as a reader sees them: a known article by its short title (the appendix
     /// maps titles to files), anything else by its reference.
     func sourcesText(_ f: Finding) -> String {
-        sourceTags(f).map { $0.title ?? $0.ref }.joined(separator: language == .zh ? "；" : "; ")
+        sourceTags(f).map { $0.hasTitle ? $0.title : $0.ref }.joined(separator: language == .zh ? "；" : "; ")
     }
 
     func finding(_ f: Finding, number: Int) -> FindingView {
@@ -127,7 +130,7 @@ struct PlanFormatter {
         }
         return order.map { ref in
             let title = Labels.source(ref, language)
-            return SourceView(ref: ref, title: title, showRef: title == nil || ref.contains(".") || ref.contains("/"),
+            return SourceView(ref: ref, title: title ?? "", hasTitle: title != nil, showRef: title == nil || ref.contains(".") || ref.contains("/"),
                               isLink: ref.hasPrefix("https://") || ref.hasPrefix("http://"),
                               codes: codes[ref, default: []].joined(separator: ", "), rules: codes[ref, default: []])
         }

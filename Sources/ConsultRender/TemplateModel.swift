@@ -167,7 +167,9 @@ struct FindingView {
 
 struct SourceTag {
     var ref: String
-    var title: String?
+    /// "" with `hasTitle` false when the source has no short title (see `SourceView.title`).
+    var title: String
+    var hasTitle: Bool
     var note: String
 }
 
@@ -251,7 +253,10 @@ struct TraceView {
 
 struct SourceView {
     var ref: String
-    var title: String?
+    /// Always a string, with `hasTitle` to test: a missing field in a Mustache section is looked
+    /// up in the enclosing context, where `title` is the document's own ("直播电商诊断方案").
+    var title: String
+    var hasTitle: Bool
     /// Whether the reference adds to the title: a file name or URL does, `assumed` does not.
     var showRef: Bool
     var isLink: Bool

@@ -44,6 +44,18 @@ struct RenderTemplateTests {
         #expect(html.contains("@media print"))
     }
 
+    /// Issue 15 §4: a source without a short title (a URL) was shown under the document's own
+    /// title ("直播电商诊断方案 · https://…"): Mustache found `title` in the enclosing context.
+    @Test func aSourceWithoutATitleDoesNotBorrowTheDocumentsTitle() throws {
+        let consultant = Bundled.plan("examples/midtier_after_sales.yaml", .zh).forEdition(.consultant)
+        let html = HTMLRenderer.render(consultant, template: .standard)
+        let sources = try #require(html.range(of: "<table class=\"sources\"").map { String(html[$0.lowerBound...].prefix(20_000)) })
+        #expect(sources.contains("<a href=\"https://"), "the example cites a URL")
+        #expect(!sources.contains(Labels.text(.planTitle, .zh)), "a source is labelled with the document's title")
+        let markdown = MarkdownRenderer.render(consultant)
+        #expect(!markdown.contains("| · https://") && !markdown.contains(Labels.text(.planTitle, .zh) + " · https://"))
+    }
+
     @Test func overridesAreEscapedToo() throws {
         let set = try TemplateSet(overrides: ["plan": "{{merchant}}|{{#topFindings}}{{title}};{{/topFindings}}"])
         var hostile = plan
