@@ -40,6 +40,7 @@ let package = Package(
         ]),
         // Portfolio runs: CSV / xlsx / JSON Lines / answers files -> plans and a portfolio summary.
         .target(name: "ConsultBatch", dependencies: [
+            "ConsultCharts",
             "ConsultRender", "ConsultEngine", "ConsultPlaybook", "ConsultExpression", "ConsultDiagnostics", "ConsultBase",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -61,9 +61,10 @@ public enum BatchRunner {
         summary.stopped = reader.stopped
         try OutputFiles.writeAtomically(SummaryWriter.markdown(summary), to: options.output + "/summary.md")
         try OutputFiles.writeAtomically(SummaryWriter.json(summary), to: options.output + "/summary.json")
+        try OutputFiles.writeAtomically(SummaryWriter.html(summary), to: options.output + "/summary.html")
         return BatchResult(merchants: summary.merchants, planned: summary.planned, failed: summary.failed,
                            stopped: reader.stopped,
-                           files: ["summary.md", "summary.json", "summary.csv"].map { options.output + "/" + $0 })
+                           files: ["summary.md", "summary.html", "summary.json", "summary.csv"].map { options.output + "/" + $0 })
     }
 
     private static func start(_ group: DispatchGroup, _ body: @escaping @Sendable () -> Void) {

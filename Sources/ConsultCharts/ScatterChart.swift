@@ -52,7 +52,7 @@ public struct ScatterChart: Sendable {
     public func svg() -> String? {
         let placed = dots.filter { $0.x > 0 }
         guard !placed.isEmpty else { return nil }
-        let logs = placed.map { log10($0.x) } + xTicks.filter { $0.value > 0 }.map { log10($0.value) }
+        let logs = placed.map { log10($0.x) }
         let lowX = floor(logs.min()!), highX = max(ceil(logs.max()!), lowX + 1)
         let highY = max(1, placed.map(\.y).max()!) * 1.1
         let plotRight = Self.width - Self.right, plotBottom = Self.height - Self.bottom

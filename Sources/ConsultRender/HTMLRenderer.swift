@@ -9,6 +9,10 @@ public enum HTMLRenderer {
     public static func render(_ plan: Plan, template: TemplateSet = .standard) -> String {
         template.render(TemplateModel(plan))
     }
+
+    /// The built-in style sheet (charts included), for other documents in the same look (the
+    /// portfolio dashboard).
+    public static var styleSheet: String { TemplateStyle.style }
 }
 
 /// Escapes text for a double-quoted CSS string inside `<style>`. Entities mean nothing in a
