@@ -59,14 +59,15 @@ public enum ChartStyle {
     svg.chart .muted { fill: #5b6875; font-size: 10px; }
     svg.chart .panel-title { fill: #14365d; font-size: 11.5px; font-weight: 700; }
     svg.chart .legend-reference { fill: #c2570c; font-size: 10.5px; }
+    svg.chart .bar-text { fill: #fff; font-size: 11px; font-weight: 700; }
     svg.chart .dot.critical { fill: #b42318; }
     svg.chart .dot.high { fill: #c2570c; }
     svg.chart .dot.other { fill: #fff; stroke: #1f6f8b; stroke-width: 1.5; }
-    /* Print keeps the funnel (narrow) and leaves the KPI paths to the table right under them: on
-       A4 the table reads at a glance, and the plan stays within four pages. Screens, phones and
-       the long image show both. */
+    /* Print keeps the funnel (narrow) and leaves the KPI paths and the roadmap to the tables right
+       under them: on A4 a table reads at a glance, and the plan stays within four pages. Screens,
+       phones and the long image show them all. */
     @media print {
-      .chart-panels { display: none; }
+      .chart-panels, svg.chart.roadmap { display: none; }
       svg.chart.funnel { max-width: 300px !important; }
     }
     """

@@ -25,6 +25,22 @@ enum Charts {
         return TrajectoryChart(id: "chart-kpi", title: Labels.text(.targets90, l), series: series).html()
     }
 
+    /// The actions of the plan's body over twelve weeks, one lane per owner.
+    static func roadmap(_ plan: Plan) -> String? {
+        let l = plan.language
+        let weeks: [Bucket: (Int, Int)] = [.week1: (1, 1), .day30: (2, 4), .day60: (5, 8), .day90: (9, 12)]
+        let body = Set(plan.bodyActions)
+        let actions = plan.actions.filter { body.contains($0.rank) }
+        let lanes = Owner.allCases.map { owner in
+            RoadmapChart.Lane(label: Labels.owner(owner, l), spans: Bucket.allCases.compactMap { bucket in
+                let n = actions.filter { $0.owner == owner && $0.bucket == bucket }.count
+                guard n > 0, let (from, to) = weeks[bucket] else { return nil }
+                return RoadmapChart.Span(from: from, to: to, text: l == .zh ? "\(n)项" : "\(n)")
+            })
+        }
+        return RoadmapChart(id: "chart-roadmap", title: Labels.text(.actionPlan, l), weekLabel: l == .zh ? "周" : "week", lanes: lanes).svg()
+    }
+
     /// A value as short as a chart label must be: money as 11.3万 / 112.5k, anything else as the plan writes it.
     static func short(_ value: Number, _ kind: FactKind?, _ declaration: FactDeclaration?, _ l: Language) -> String {
         guard kind == .money else { return ValueFormatter.format(.number(value), as: declaration, l) }

@@ -74,6 +74,7 @@ enum TemplateDetails {
     <section class="numbered action-plan" id="actions">
     <h2>{{labels.actionPlan}}</h2>
     {{^hasActions}}<p class="none">{{labels.none}}</p>{{/hasActions}}
+    {{{roadmapChart}}}
     {{#buckets}}
     <h3>{{label}}</h3>
     <table class="actions">

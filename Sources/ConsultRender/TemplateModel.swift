@@ -81,6 +81,8 @@ struct TemplateModel {
     /// live-room funnel against peers; nil when there is nothing to draw.
     var trajectoryChart: String?
     var funnelChart: String?
+    /// The body's actions over twelve weeks, one lane per owner.
+    var roadmapChart: String?
 }
 
 struct SinceLastVisitView {

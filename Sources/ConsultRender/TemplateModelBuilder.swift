@@ -129,6 +129,7 @@ extension TemplateModel {
         }
         trajectoryChart = Charts.trajectory(plan)
         funnelChart = plan.funnel.flatMap { Charts.funnel($0, plan.language) }
+        roadmapChart = Charts.roadmap(plan)
         hasReferences = !references.isEmpty
         referencesAssumed = plan.references.contains(where: \.assumed)
     }

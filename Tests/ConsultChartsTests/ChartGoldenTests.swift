@@ -47,4 +47,17 @@ import TestSupport
         #expect(svg.components(separatedBy: "class=\"reference\"").count - 1 == 4, "three steps with a median, and the legend")
         #expect(FunnelChart(id: "x", title: "t", referenceName: "p", steps: []).svg() == nil)
     }
+
+    @Test func actionRoadmap() throws {
+        let chart = RoadmapChart(id: "chart-roadmap", title: "行动计划", weekLabel: "周", lanes: [
+            .init(label: "商家", spans: [.init(from: 2, to: 4, text: "1项"), .init(from: 9, to: 12, text: "2项")]),
+            .init(label: "顾问", spans: [.init(from: 1, to: 1, text: "5项"), .init(from: 2, to: 4, text: "4项")]),
+            .init(label: "投手", spans: []),
+        ])
+        let svg = try #require(chart.svg())
+        assertSnapshot(svg, golden: "Tests/ConsultChartsTests/Golden/roadmap.svg")
+        #expect(!svg.contains("投手"), "an owner without actions has no lane")
+        #expect(svg.contains("<desc id=\"chart-roadmap-desc\">商家: 2–4 周 1项, 9–12 周 2项; 顾问: 1–1 周 5项, 2–4 周 4项</desc>"))
+        #expect(RoadmapChart(id: "x", title: "t", weekLabel: "w", lanes: []).svg() == nil)
+    }
 }
