@@ -7,7 +7,7 @@ import ConsultPlaybook
 /// `<script>` stays text.
 public enum HTMLRenderer {
     public static func render(_ plan: Plan, template: TemplateSet = .standard) -> String {
-        template.render(TemplateModel(plan))
+        template.render(TemplateModel(plan).withCharts(plan))
     }
 
     /// The built-in style sheet (charts included), for other documents in the same look (the

@@ -79,10 +79,11 @@ struct TemplateModel {
     var sinceLastVisit: SinceLastVisitView?
     /// Inline SVG (place with triple braces): the headline KPIs from today to day 90, and the
     /// live-room funnel against peers; nil when there is nothing to draw.
-    var trajectoryChart: String?
-    var funnelChart: String?
+    /// Drawn by `withCharts` (HTML only).
+    var trajectoryChart: String? = nil
+    var funnelChart: String? = nil
     /// The body's actions over twelve weeks, one lane per owner.
-    var roadmapChart: String?
+    var roadmapChart: String? = nil
 }
 
 struct SinceLastVisitView {

@@ -127,10 +127,17 @@ extension TemplateModel {
             return SinceLastVisitView(lead: Labels.sinceLastVisitLead(since, plan.language), resolved: list(since.resolved),
                                       persisting: list(since.persisting), new: list(since.new), hasKPIs: !kpis.isEmpty, kpis: Array(kpis))
         }
-        trajectoryChart = Charts.trajectory(plan)
-        funnelChart = plan.funnel.flatMap { Charts.funnel($0, plan.language) }
-        roadmapChart = Charts.roadmap(plan)
         hasReferences = !references.isEmpty
         referencesAssumed = plan.references.contains(where: \.assumed)
+    }
+
+    /// The model with its charts drawn: only HTML places them, so Markdown (a portfolio's plans,
+    /// merchant after merchant) never pays for them.
+    func withCharts(_ plan: Plan) -> TemplateModel {
+        var model = self
+        model.trajectoryChart = Charts.trajectory(plan)
+        model.funnelChart = plan.funnel.flatMap { Charts.funnel($0, plan.language) }
+        model.roadmapChart = Charts.roadmap(plan)
+        return model
     }
 }

@@ -13,7 +13,9 @@ import TestSupport
                                   "--lang", lang, "--triage", "3"])
         #expect(result.status == 1, "the bad row")
         for file in ["summary.md", "summary.html", "summary.json", "summary.csv"] {
-            let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+            var text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+            // The dashboard's style sheet is the plans' (their goldens hold it): only its content here.
+            text = text.replacing(/<style>[\s\S]*<\/style>/, with: "<style>…</style>")
             assertSnapshot(text, golden: "Tests/ConsultBatchTests/Golden/\(lang).\(file)")
         }
     }
