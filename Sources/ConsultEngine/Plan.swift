@@ -282,6 +282,8 @@ public struct SinceLastVisit: Sendable {
         public var target: String
         /// nil while today's value is unknown.
         public var met: Bool?
+        /// The same as numbers, for a chart; nil where not known.
+        public var values: (before: Number?, now: Number?, target: Number?) = (nil, nil, nil)
 
         public init(label: String, before: String, now: String, target: String, met: Bool?) {
             self.label = label

@@ -25,6 +25,19 @@ enum Charts {
         return TrajectoryChart(id: "chart-kpi", title: Labels.text(.targets90, l), series: series).html()
     }
 
+    /// A follow-up's KPIs: last visit → now → the target due, one small panel each.
+    static func sinceLastVisit(_ since: SinceLastVisit, _ l: Language) -> String? {
+        let series = since.kpis.prefix(SinceLastVisitView.kpiRows).map { k in
+            TrajectoryChart.Series(label: k.label, points: [
+                TrajectoryChart.Point(label: Labels.text(.lastVisitCol, l), value: k.values.before?.doubleValue, text: k.before),
+                TrajectoryChart.Point(label: Labels.text(.nowCol, l), value: k.values.now?.doubleValue, text: k.now),
+                TrajectoryChart.Point(label: Labels.text(.dueTarget, l), value: k.values.target?.doubleValue,
+                                      text: k.values.target == nil ? "—" : String(k.target.drop { $0 != " " }.dropFirst())),
+            ])
+        }
+        return TrajectoryChart(id: "chart-since", title: Labels.text(.sinceLastVisit, l), series: Array(series)).html()
+    }
+
     /// The actions of the plan's body over twelve weeks, one lane per owner.
     static func roadmap(_ plan: Plan) -> String? {
         let l = plan.language

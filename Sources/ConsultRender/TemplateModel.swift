@@ -97,6 +97,8 @@ struct SinceLastVisitView {
     var new: String?
     var hasKPIs: Bool
     var kpis: [KPIMoveView]
+    /// Last visit → now → target for each KPI (HTML only, like the other charts).
+    var chart: String? = nil
 }
 
 struct KPIMoveView {

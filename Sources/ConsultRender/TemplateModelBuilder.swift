@@ -138,6 +138,7 @@ extension TemplateModel {
         model.trajectoryChart = Charts.trajectory(plan)
         model.funnelChart = plan.funnel.flatMap { Charts.funnel($0, plan.language) }
         model.roadmapChart = Charts.roadmap(plan)
+        if let since = plan.sinceLastVisit { model.sinceLastVisit?.chart = Charts.sinceLastVisit(since, plan.language) }
         return model
     }
 }

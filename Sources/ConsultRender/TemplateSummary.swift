@@ -28,6 +28,7 @@ enum TemplateSummary {
     {{/resolved}}{{#persisting}}  <li class="persisting"><strong>{{labels.persistingFindings}}{{colon}}</strong>{{.}}</li>
     {{/persisting}}{{#new}}  <li class="new"><strong>{{labels.newFindings}}{{colon}}</strong>{{.}}</li>
     {{/new}}</ul>
+    {{{chart}}}
     {{#hasKPIs}}
     <table class="kpis moved">
       <thead><tr><th>{{labels.metric}}</th><th class="num">{{labels.lastVisitCol}}</th><th class="num">{{labels.nowCol}}</th><th class="num">{{labels.dueTarget}}</th><th>{{labels.standing}}</th></tr></thead>

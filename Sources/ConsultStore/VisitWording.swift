@@ -44,9 +44,11 @@ public struct VisitWording: Sendable {
         let due = diff.kpis.first?.due ?? VisitDiff.horizon(afterDays: diff.days)
         let kpis = diff.kpis.map { k in
             let check = k.dueCheck
-            return SinceLastVisit.KPI(label: k.label, before: measure(k.metric, k.before), now: measure(k.metric, k.after),
-                                      target: check.map { $0.comparison.symbol + " " + measure(k.metric, $0.value) } ?? "—",
-                                      met: check?.met)
+            var row = SinceLastVisit.KPI(label: k.label, before: measure(k.metric, k.before), now: measure(k.metric, k.after),
+                                         target: check.map { $0.comparison.symbol + " " + measure(k.metric, $0.value) } ?? "—",
+                                         met: check?.met)
+            row.values = (k.before, k.after, check?.value)
+            return row
         }
         return SinceLastVisit(date: diff.earlier.session.day, days: diff.days, dueDay: Int(due.dropFirst()) ?? 30,
                               resolved: diff.resolved.map(\.title), persisting: diff.persisting.map(\.title),

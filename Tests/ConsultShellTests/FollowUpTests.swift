@@ -44,7 +44,7 @@ import Testing
         try place.firstVisit()
         // 35 days later: the stay went up to 45 s, the store score fell to 4.2; nothing else changed.
         let second = try place.shell([".set date \(Self.day(after: 35))", "avg_stay_seconds=45", "store_rating=4.2"]
-            + Array(repeating: "", count: 60) + [".export md plan.md", ".export json plan.json", ".quit"],
+            + Array(repeating: "", count: 60) + [".export md plan.md", ".export json plan.json", ".export html plan.html", ".quit"],
             ["--follow-up", "小芽"])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("回访：上次拜访是 \(Self.day(after: 0))（咨询 #1"), "\(second.stdout.prefix(600))")
@@ -74,6 +74,10 @@ import Testing
         #expect(opening.lowerBound < markdown.range(of: "### 现状定位")!.lowerBound, "the plan opens with what moved")
         #expect(markdown.contains("上次拜访 \(Self.day(after: 0))（相隔 35 天），按上次方案的30天目标对照：已解决 \(resolved.count) 项"))
         #expect(markdown.contains("| 人均停留时长（秒） | 25 | 45 | ≥ 32.5 | 达成 |"), "\(markdown.prefix(1500))")
+
+        // The HTML draws it: last visit → now → target, a panel per KPI with a text description.
+        let html = try String(contentsOfFile: place.file("plan.html"), encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("id=\"chart-since-2-desc\">上次 25, 现在 45, 到期目标 32.5</desc>"), "\(html.count)")
 
         // `consult export` of the stored follow-up opens the same way.
         let exported = try consult(["export", "2", "--format", "md", "--lang", "zh", "--db", place.db, "--playbooks", Repo.path("playbooks")])
