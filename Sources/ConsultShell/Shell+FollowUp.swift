@@ -75,8 +75,9 @@ extension Shell {
     func announceFollowUp(_ last: LastVisit) {
         let who = last.visit.session.merchant.consultant.map { t("，\($0)", ", \($0)") } ?? ""
         let count = last.answers.raw.count
-        let line = t("回访：上次拜访是 \(last.day)（咨询 #\(last.id)\(who)，答了 \(count) 题）。每题显示上次的答案：回车沿用，有变化就输入新值；方案开头会写自上次以来的变化（.followup 随时查看）。",
-                     "Follow-up visit: the last visit was \(last.day) (consultation #\(last.id)\(who), \(count) answers). Each question shows the last answer: Enter keeps it, or type what changed; the plan opens with what moved since (.followup shows it at any time).")
+        let name = last.visit.session.merchant.name
+        let line = t("回访 \(name)：上次拜访是 \(last.day)（咨询 #\(last.id)\(who)，答了 \(count) 题）。每题显示上次的答案：回车沿用，有变化就输入新值；方案开头会写自上次以来的变化（.followup 随时查看）。",
+                     "Follow-up visit to \(name): the last visit was \(last.day) (consultation #\(last.id)\(who), \(count) answers). Each question shows the last answer: Enter keeps it, or type what changed; the plan opens with what moved since (.followup shows it at any time).")
         console.lines(Wrap.lines(line, width: console.width).map { console.paint($0, .cyan) })
     }
 }

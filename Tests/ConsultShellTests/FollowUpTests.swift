@@ -47,7 +47,7 @@ import Testing
             + Array(repeating: "", count: 60) + [".export md plan.md", ".export json plan.json", ".export html plan.html", ".quit"],
             ["--follow-up", "小芽"])
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stdout.contains("回访：上次拜访是 \(Self.day(after: 0))（咨询 #1"), "\(second.stdout.prefix(600))")
+        #expect(second.stdout.contains("回访 小芽童装档口：上次拜访是 \(Self.day(after: 0))（咨询 #1"), "\(second.stdout.prefix(600))")
 
         let store = try place.store()
         let before = Dictionary(uniqueKeysWithValues: try store.session(SessionID(1)).answers.map { ($0.fact, $0.raw) })
@@ -108,7 +108,7 @@ import Testing
         let home = place.directory.appendingPathComponent("home")
         let shell = try PtyProcess(Repo.binary, Fixtures.shellArguments + ["--db", place.db, "--follow-up", "小芽童装档口"],
                                    environment: Fixtures.environment(state: home))
-        try shell.expect("回访：上次拜访是")
+        try shell.expect("回访 小芽童装档口：上次拜访是")
         try shell.expect("上次：抖音（回车沿用）")
         try shell.expect("[1/54 基本情况与团队]> ")
         try shell.send(Key.enter)
