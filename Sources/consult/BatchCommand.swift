@@ -7,7 +7,7 @@ import Foundation
 /// `consult batch`: a whole portfolio at once: one plan per merchant and a portfolio summary.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Diagnose a portfolio: a plan per merchant and a summary (Markdown, JSON, CSV).",
+        abstract: "Diagnose a portfolio: a plan per merchant and a summary (Markdown, an HTML dashboard, JSON, CSV).",
         discussion: """
         Inputs are CSV or tab-separated exports (headers: fact ids, their Chinese labels or dashboard \
         names such as 成交金额, 客单价, 店铺体验分), JSON Lines, answers files, or directories of them. \

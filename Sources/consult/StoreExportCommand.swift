@@ -10,7 +10,7 @@ import Foundation
 struct StoreExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the plan of a stored consultation: md, json, html, pdf or text.",
+        abstract: "Export the plan of a stored consultation: md, json, html, pdf, png (WeChat long image) or text.",
         discussion: """
             The plan is made again from the stored answers with the current playbooks, in the language and \
             playbook subset of the last saved plan (--lang overrides). When that differs from the plan saved \
