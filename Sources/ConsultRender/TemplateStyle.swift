@@ -189,6 +189,8 @@ enum TemplateStyle {
       :root:lang(en) { --sans: "Liberation Sans", Arial, "WenQuanYi Micro Hei", "DejaVu Sans", sans-serif;
                        --mono: "DejaVu Sans Mono", "WenQuanYi Micro Hei Mono", monospace; }
       html, body { background: none; font-synthesis: none; }
+      /* Short tables move to the next page whole rather than leave a row or three behind. */
+      table.unknowns, table.kpis, table.references { break-inside: avoid; }
       body { font-size: 9.5pt; line-height: 1.45; }
       .sheet { max-width: none; margin: 0; }
       .page { padding: 0; box-shadow: none; margin: 0; }

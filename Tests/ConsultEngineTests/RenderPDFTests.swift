@@ -1,5 +1,6 @@
 import ConsultEngine
 import ConsultPlaybook
+import ConsultRender
 import Foundation
 import Testing
 import TestSupport
@@ -78,6 +79,13 @@ struct RenderPDFTests {
             // The body's family: WenQuanYi Micro Hei for Chinese, Liberation Sans for English (names may add the other).
             let families = Set(fonts.compactMap { $0.split(separator: " ").first?.split(separator: "+").last.map(String.init) })
             #expect(families.contains(language == .zh ? "WenQuanYiMicroHei" : "LiberationSans"), "\(name): \(families)")
+            // A split table repeats its header on the next page: the data gaps never are.
+            let pageCount = Int(pages) ?? 0
+            let header = Labels.text(.toConfirm, language)
+            let withGaps = try (1...max(1, pageCount)).filter { page in
+                try Tools.run("pdftotext", ["-f", "\(page)", "-l", "\(page)", pdf, "-"]).split(separator: "\n").contains { $0 == header }
+            }
+            #expect(withGaps.count <= 1, "\(name) \(language.rawValue): the data-gaps table is split over pages \(withGaps)")
             report.append("\(name) \(language.rawValue): \(pages) pages, \(size / 1024) KB")
         }
         print("PDF report (\(language.rawValue)):\n  " + report.joined(separator: "\n  "))
