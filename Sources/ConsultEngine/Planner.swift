@@ -172,7 +172,7 @@ public struct Planner: Sendable {
                 }
                 var bucket: Bucket
                 switch action.horizon {
-                case .this_week: bucket = .week1
+                case .thisWeek: bucket = .week1
                 case .d30: bucket = .day30
                 case .d90: bucket = f.severity >= .high ? .day60 : .day90
                 }

@@ -167,11 +167,11 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
 }
 
 public enum Owner: String, Sendable, CaseIterable {
-    case merchant, consultant, anchor, ad_buyer
+    case merchant, consultant, anchor, adBuyer = "ad_buyer"
 }
 
 public enum Horizon: String, Sendable, CaseIterable {
-    case this_week, d30 = "30d", d90 = "90d"
+    case thisWeek = "this_week", d30 = "30d", d90 = "90d"
 }
 
 /// Which way an action moves a lever (ad spend, the growth target, the SKU range …).
@@ -237,7 +237,7 @@ public struct Rule: Sendable {
 
 /// What a playbook's findings mean for the plan, as data rather than special cases.
 public enum PlaybookRole: String, Sendable, CaseIterable {
-    case problems, context, working_model
+    case problems, context, workingModel = "working_model"
 }
 
 public struct Playbook: Sendable {

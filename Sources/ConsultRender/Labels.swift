@@ -17,13 +17,13 @@ public enum Labels {
         case .merchant: l == .zh ? "商家" : "merchant"
         case .consultant: l == .zh ? "顾问" : "consultant"
         case .anchor: l == .zh ? "主播" : "anchor"
-        case .ad_buyer: l == .zh ? "投手" : "ad buyer"
+        case .adBuyer: l == .zh ? "投手" : "ad buyer"
         }
     }
 
     public static func horizon(_ h: Horizon, _ l: Language) -> String {
         switch h {
-        case .this_week: l == .zh ? "本周" : "this week"
+        case .thisWeek: l == .zh ? "本周" : "this week"
         case .d30: l == .zh ? "30天内" : "within 30 days"
         case .d90: l == .zh ? "90天内" : "within 90 days"
         }
@@ -51,7 +51,7 @@ public enum Labels {
         switch r {
         case .problems: ""
         case .context: l == .zh ? "（背景）" : " (context)"
-        case .working_model: l == .zh ? "（合作方式）" : " (working model)"
+        case .workingModel: l == .zh ? "（合作方式）" : " (working model)"
         }
     }
 

@@ -27,7 +27,7 @@ extension TemplateModel {
         let top = numbered(plan.topFindings)
         let week = plan.thisWeek.compactMap(plan.action).map(f.action)
         let headline = plan.headlineKPIs.compactMap { m in plan.kpis.first { $0.metric == m } }.map(f.kpi)
-        let working = numbered(plan.findings.filter { $0.role == .working_model }.map(\.code))
+        let working = numbered(plan.findings.filter { $0.role == .workingModel }.map(\.code))
         let body = plan.bodyActions.compactMap(plan.action)
         let rest = plan.actions.filter { !plan.bodyActions.contains($0.rank) }.map(f.action)
         let completeness = "\(plan.completeness.known)/\(plan.completeness.total)"
@@ -98,7 +98,7 @@ extension TemplateModel {
         var counters: [PlaybookRole: Int] = [:]
         // The merchant edition shows the working model once, under "how we work together".
         let all: [ProblemView] = plan.problems.compactMap { p in
-            guard let root = findings[p.root], consultantEdition || root.role != .working_model else { return nil }
+            guard let root = findings[p.root], consultantEdition || root.role != .workingModel else { return nil }
             counters[root.role, default: 0] += 1
             var cause = f.finding(root, number: counters[root.role]!)
             cause.leadsTo = leadsTo(root)

@@ -92,7 +92,7 @@ public struct TextRenderer {
         heading(t(.findingsByPlaybook) + " · " + t(.problems))
         var shown = 0, more: [String] = []
         // The merchant edition shows the working model once, in its own section of the documents.
-        for role in consultant ? [PlaybookRole.problems, .context, .working_model] : [.problems, .context] {
+        for role in consultant ? [PlaybookRole.problems, .context, .workingModel] : [.problems, .context] {
             let groups = plan.problems.filter { plan.finding($0.root)?.role == role }
             guard !groups.isEmpty else { continue }
             if role != .problems { line(bold(Labels.role(role, l).trimmingCharacters(in: CharacterSet(charactersIn: " （）()")))) }

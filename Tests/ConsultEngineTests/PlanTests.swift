@@ -48,7 +48,7 @@ struct IllustrationPlanTests {
         let week = plan.thisWeek.compactMap { plan.action(rank: $0) }
         #expect(week.count == 5)
         #expect(week.first?.because.first == "PL-01")
-        #expect(week.contains { $0.owner == .ad_buyer && $0.because.contains("IN-02") }, "pausing the losing plans is a Week-1 action")
+        #expect(week.contains { $0.owner == .adBuyer && $0.because.contains("IN-02") }, "pausing the losing plans is a Week-1 action")
     }
 
     @Test func everyActionHasOneOwnerHorizonAndKPI() {
