@@ -2,9 +2,9 @@ import ConsultBase
 
 /// The few pieces of SVG the charts are drawn with. Coordinates are written with one decimal from
 /// integer arithmetic, so the bytes of a chart are the same on every machine and in every locale.
-enum SVG {
-    /// `12.3`, `-4`, `0`: one decimal, trailing `.0` dropped.
-    static func number(_ value: Double) -> String {
+public enum SVG {
+    /// `12.3`, `-4`, `0`: one decimal, trailing `.0` dropped (also a chart label's short figures).
+    public static func number(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         let whole = tenths / 10, rest = abs(tenths % 10)
         let sign = tenths < 0 && whole == 0 ? "-" : ""

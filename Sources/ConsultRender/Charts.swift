@@ -58,10 +58,7 @@ enum Charts {
     static func short(_ value: Number, _ kind: FactKind?, _ declaration: FactDeclaration?, _ l: Language) -> String {
         guard kind == .money else { return ValueFormatter.format(.number(value), as: declaration, l) }
         let amount = value.doubleValue
-        func one(_ x: Double) -> String {
-            let tenths = Int((x * 10).rounded())
-            return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(abs(tenths % 10))"
-        }
+        let one = SVG.number
         if l == .zh { return abs(amount) >= 10_000 ? one(amount / 10_000) + "万" : one(amount) + "元" }
         return abs(amount) >= 1_000_000 ? one(amount / 1_000_000) + "m" : abs(amount) >= 1_000 ? one(amount / 1_000) + "k" : one(amount)
     }

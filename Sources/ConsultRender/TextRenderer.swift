@@ -24,7 +24,7 @@ public struct TextRenderer {
         let colon = l == .zh ? "：" : ": "
         var out = ""
         func line(_ s: String = "") { out += s + "\n" }
-        func heading(_ s: String) { line(bold(s)); line(String(repeating: "─", count: min(78, max(8, DisplayWidth.of(s))))) }
+        func heading(_ s: String) { line(bold(s)); line(underline(s)) }
 
         line(bold("\(t(.planTitle))\(colon)\(plan.merchant.name.isEmpty ? "—" : plan.merchant.name)"))
         line((plan.header.map { "\($0.label) \($0.display)" } + ["\(t(.completeness)) \(plan.completeness.known)/\(plan.completeness.total)"])
@@ -155,7 +155,7 @@ public struct TextRenderer {
         func t(_ k: Labels.Key) -> String { Labels.text(k, l) }
         let colon = l == .zh ? "：" : ": "
         let title = t(.sinceLastVisit)
-        var out = [bold(title), String(repeating: "─", count: min(78, max(8, DisplayWidth.of(title)))), Labels.sinceLastVisitLead(since, l)]
+        var out = [bold(title), underline(title), Labels.sinceLastVisitLead(since, l)]
         for (key, titles) in [(Labels.Key.resolvedFindings, since.resolved), (.persistingFindings, since.persisting), (.newFindings, since.new)]
         where !titles.isEmpty {
             out.append("  \(t(key))\(colon)" + Labels.titleList(titles, l))
@@ -184,6 +184,9 @@ public struct TextRenderer {
     }
 
     func bold(_ s: String) -> String { paint(s, "1") }
+
+    /// The rule under a section heading: as wide as the heading, within 8–78 columns.
+    func underline(_ s: String) -> String { String(repeating: "─", count: min(78, max(8, DisplayWidth.of(s)))) }
 
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 

@@ -57,8 +57,4 @@ enum StoreText {
         if let d = program?.derivedFact(fact) { return d.title[language] }
         return fact
     }
-
-    static func signed(_ n: Number) -> String {
-        n < 0 ? n.description : "+" + n.description
-    }
 }
